@@ -1,0 +1,6 @@
+"""The store: versioned DuckDB schema and the only gateway to the database driver."""
+
+from roleatlas.store.db import Store, utcnow
+from roleatlas.store.schema import MIGRATIONS
+
+__all__ = ["Store", "MIGRATIONS", "utcnow"]

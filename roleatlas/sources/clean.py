@@ -1,0 +1,144 @@
+"""Cleaning at the door: placeholders to nulls, glued ratings, mojibake, HTML, glued sentences."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from typing import Any
+
+import ftfy
+import nh3
+from selectolax.lexbor import LexborHTMLParser as HTMLParser
+
+#: cell values that mean "missing" in the real exports (Glassdoor `-1`, Hamitouche `N/A`, ...)
+PLACEHOLDERS = frozenset({"", "-1", "-1.0", "n/a", "na", "nan", "none", "null", "unknown", "-"})
+
+_RATING_TAIL = re.compile(r"\s*\n\s*([0-5](?:\.\d)?)\s*$")
+_WS = re.compile(r"[ \t\r\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+_BLANK_LINES = re.compile(r"\n\s*\n\s*\n+")
+# a sentence end glued to the next sentence: "dashboards.Responsibilities" / "experienceBachelor"
+_GLUED_PERIOD = re.compile(r"(?<=[a-z0-9\)][.!?:;])(?=[A-Z][a-z])")
+_GLUED_CASE = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z]{2,})")
+_HTML_HINT = re.compile(r"<\s*(p|div|br|ul|ol|li|h[1-6]|span|strong|b|em|a|table)\b[^>]*>", re.I)
+_ALLOWED_TAGS = {
+    "p", "br", "ul", "ol", "li", "strong", "b", "em", "i", "u", "h1", "h2", "h3", "h4", "h5",
+    "h6", "a", "blockquote", "code", "pre", "table", "thead", "tbody", "tr", "td", "th", "hr",
+    "span", "div",
+}  # fmt: skip
+_BLOCK_TAGS = ("p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "hr")
+
+
+def null_if_placeholder(value: Any) -> Any:
+    """``None`` for the placeholders sources use for missing values, else the value stripped."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        stripped = value.strip()
+        return None if stripped.lower() in PLACEHOLDERS else stripped
+    return value
+
+
+def split_company_rating(name: str | None) -> tuple[str | None, float | None]:
+    """Split a Glassdoor company cell with a glued rating: ``"Tecolote Research\\n3.8"``."""
+    if name is None:
+        return None, None
+    match = _RATING_TAIL.search(name)
+    if match:
+        company = name[: match.start()].strip()
+        return (company or None), float(match.group(1))
+    return (name.strip() or None), None
+
+
+def fix_text(text: str | None) -> str | None:
+    """Repair mojibake and odd unicode (``â€™`` → ``’``), normalise whitespace, keep newlines."""
+    if text is None:
+        return None
+    if any(ord(ch) > 127 for ch in text):
+        text = ftfy.fix_text(text, normalization="NFC")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufffd", " ")
+    lines = (_WS.sub(" ", line).strip() for line in text.split("\n"))
+    text = "\n".join(lines)
+    return _BLANK_LINES.sub("\n\n", text).strip()
+
+
+def unglue(text: str | None) -> str | None:
+    """Re-separate sentences a scraper glued together (``"models.Responsibilities:"``)."""
+    if not text:
+        return text
+    text = _GLUED_PERIOD.sub(" ", text)
+    return _GLUED_CASE.sub(" ", text)
+
+
+def looks_like_html(text: str | None) -> bool:
+    """True when the text carries real HTML markup."""
+    return bool(text) and bool(_HTML_HINT.search(text or ""))
+
+
+def sanitize_html(html: str) -> str:
+    """Sanitized HTML: only formatting tags, no scripts, event handlers or ``javascript:`` URLs."""
+    return nh3.clean(
+        html,
+        tags=_ALLOWED_TAGS,
+        attributes={"a": {"href", "title"}},
+        url_schemes={"http", "https", "mailto"},
+        link_rel="noopener noreferrer nofollow",
+    )
+
+
+def html_to_text(html: str) -> str:
+    """Readable plain text from HTML, with block elements on their own lines."""
+    tree = HTMLParser(html)
+    for tag in ("script", "style", "noscript", "template"):
+        for node in tree.css(tag):
+            node.decompose()
+    for tag in _BLOCK_TAGS:
+        for node in tree.css(tag):
+            node.insert_before("\n")
+            if tag == "li":
+                node.insert_before("• ")
+    root = tree.body or tree.root
+    text = root.text(separator="", strip=False) if root is not None else ""
+    return fix_text(text) or ""
+
+
+def description_fields(raw: str | None, *, glued: bool = False) -> tuple[str | None, str | None]:
+    """``(clean text, sanitized html or None)`` for a raw description that may be HTML."""
+    raw = null_if_placeholder(raw)
+    if raw is None:
+        return None, None
+    if looks_like_html(raw):
+        html = sanitize_html(raw)
+        return html_to_text(html), html
+    text = fix_text(raw)
+    return (unglue(text) if glued else text), None
+
+
+def normalize_for_key(text: str | None) -> str:
+    """Lower-case alphanumerics only, for duplicate detection across scrapes and sources."""
+    if not text:
+        return ""
+    text = unicodedata.normalize("NFKD", text).lower()
+    return re.sub(r"[^a-z0-9]+", "", text)
+
+
+def dedup_key(*, title: str | None, description: str | None, company: str | None = None) -> str:
+    """The duplicate key of a posting: its normalised title and description.
+
+    Company is left out on purpose: sources spell it differently (glued ratings, suffixes).
+    When a posting has no description, the company joins the key so that bare titles do not
+    collapse into one another.
+    """
+    body = normalize_for_key(description)
+    parts = (
+        [normalize_for_key(title), body]
+        if body
+        else [normalize_for_key(title), normalize_for_key(company), "nodesc"]
+    )
+    return hashlib.sha1("\x1f".join(parts).encode()).hexdigest()[:20]
+
+
+def content_id(*parts: Any) -> str:
+    """A stable id: the hash of the row's origin and content."""
+    joined = "\x1f".join("" if p is None else str(p) for p in parts)
+    return hashlib.sha1(joined.encode("utf-8", "surrogatepass")).hexdigest()[:20]

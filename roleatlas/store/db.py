@@ -164,6 +164,15 @@ class Store:
             self._columns[table] = [(r[0], r[1]) for r in rows]
         return self._columns[table]
 
+    def primary_key(self, table: str) -> list[str]:
+        """The primary-key columns of a table (empty when it has none)."""
+        rows = self._con.execute(
+            "SELECT constraint_column_names FROM duckdb_constraints() "
+            "WHERE table_name = ? AND constraint_type = 'PRIMARY KEY'",
+            [table],
+        ).fetchall()
+        return list(rows[0][0]) if rows else []
+
     def count(self, table: str, where: str = "", params: Sequence[Any] | None = None) -> int:
         sql = f'SELECT count(*) FROM "{table}"' + (f" WHERE {where}" if where else "")
         return int(self.scalar(sql, params) or 0)

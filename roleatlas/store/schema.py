@@ -137,6 +137,77 @@ MIGRATIONS: list[tuple[int, str, str]] = [
             data_year INTEGER);
         """,
     ),
+    (
+        3,
+        "pipeline tables: normalized and extracted facts, analysis results",
+        """
+        CREATE TABLE posting_facts (
+            posting_id VARCHAR PRIMARY KEY,
+            canonical_id VARCHAR,
+            is_canonical BOOLEAN,            -- first of its duplicate group: counts use these only
+            source VARCHAR,
+            role VARCHAR,                    -- taxonomy slug
+            seniority VARCHAR,               -- intern/entry/mid/senior/lead/manager/director/executive
+            experience_level VARCHAR,        -- EN/MI/SE/EX, as ai-jobs.net
+            role_confidence DOUBLE,
+            city VARCHAR,
+            region VARCHAR,
+            country VARCHAR,                 -- ISO 3166 alpha-2
+            remote VARCHAR,                  -- remote/hybrid/onsite, NULL when unknown
+            employment_type VARCHAR,         -- full-time/part-time/contract/temporary/internship
+            salary_min DOUBLE,               -- as stated, in its currency and period
+            salary_max DOUBLE,
+            salary_currency VARCHAR,
+            salary_period VARCHAR,
+            annual_min_usd DOUBLE,
+            annual_max_usd DOUBLE,
+            annual_mid_usd DOUBLE,           -- midpoint, or the one stated side
+            salary_is_estimate BOOLEAN,
+            salary_kind VARCHAR,             -- base/total/unknown
+            salary_origin VARCHAR,           -- field/description
+            industry VARCHAR,                -- one of the fixed sector list, or unknown
+            degree_min VARCHAR,
+            degree_preferred VARCHAR,
+            fields_of_study VARCHAR[],
+            years_min DOUBLE,
+            years_max DOUBLE,
+            certifications VARCHAR[],
+            posted_on DATE,                  -- posted date, else the scrape date
+            normalizer_version VARCHAR,
+            extractor_version VARCHAR
+        );
+        CREATE TABLE posting_skills (
+            posting_id VARCHAR, skill VARCHAR, category VARCHAR, kind VARCHAR,
+            required BOOLEAN, PRIMARY KEY (posting_id, skill));
+        CREATE TABLE posting_responsibilities (
+            posting_id VARCHAR, position INTEGER, statement VARCHAR,
+            PRIMARY KEY (posting_id, position));
+        CREATE TABLE survey_facts (
+            record_id VARCHAR PRIMARY KEY,
+            is_duplicate BOOLEAN,            -- an exact repeat of an earlier record
+            role VARCHAR,
+            seniority VARCHAR,
+            experience_level VARCHAR,
+            employment_type VARCHAR,
+            work_year INTEGER,
+            salary_in_usd DOUBLE,
+            employee_residence VARCHAR,
+            company_location VARCHAR,
+            company_size VARCHAR,
+            remote VARCHAR,                  -- remote (100) / hybrid (50) / onsite (0)
+            normalizer_version VARCHAR
+        );
+        CREATE TABLE analysis_results (
+            kind VARCHAR,                    -- profile / comparison / salaries / meta
+            key VARCHAR,                     -- role slug, "a-vs-b", ...
+            data JSON,
+            built_at TIMESTAMP,
+            PRIMARY KEY (kind, key));
+        CREATE TABLE build_state (
+            stage VARCHAR PRIMARY KEY, fingerprint VARCHAR, rows_in BIGINT, rows_out BIGINT,
+            seconds DOUBLE, finished_at TIMESTAMP);
+        """,
+    ),
 ]
 
 #: the tables each kind of row lands in, with the column that names its source

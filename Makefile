@@ -1,0 +1,47 @@
+# RoleAtlas task runner: the README and CI call these recipes.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+DB ?= roleatlas.duckdb
+PORT ?= 8000
+
+.PHONY: install serve build test test-fast lint docs bench snapshot clean
+
+$(BIN)/roleatlas: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[dev]'
+	@touch $@
+
+install: $(BIN)/roleatlas
+
+## build the store from the data directory when present, then serve (bundled snapshot otherwise)
+serve: install
+	@if [ -d "$${ROLEATLAS_DATA_DIR:-../shared/data}" ]; then $(BIN)/roleatlas build --db $(DB); fi
+	$(BIN)/roleatlas serve --db $(DB) --port $(PORT)
+
+build: install
+	$(BIN)/roleatlas build --db $(DB)
+
+test: install
+	$(BIN)/ruff check roleatlas tests benchmarks
+	$(BIN)/python -m pytest -q -p no:cacheprovider
+
+test-fast: install
+	$(BIN)/python -m pytest -q -x -m "not slow and not browser"
+
+lint: install
+	$(BIN)/ruff check roleatlas tests benchmarks
+	$(BIN)/ruff format --check roleatlas tests benchmarks
+
+docs: install
+	$(BIN)/python -m roleatlas.docs_cli > docs/CLI.md
+
+bench: install
+	for b in benchmarks/bench_*.py; do echo "== $$b"; $(BIN)/python $$b; done
+
+snapshot: install
+	$(BIN)/roleatlas snapshot --db $(DB)
+
+clean:
+	rm -rf $(VENV) *.egg-info .pytest_cache .hypothesis

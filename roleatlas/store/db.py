@@ -220,6 +220,24 @@ class Store:
                 self._con.unregister("_ra_batch")
             return self.count(table) - before
 
+    def update_from(self, table: str, rows: list[Mapping[str, Any]], *, key: str) -> int:
+        """Set the given columns of the rows whose ``key`` matches; return rows given."""
+        if not rows:
+            return 0
+        batch = self._arrow_batch(table, rows)
+        sets = ", ".join(f'"{n}" = _ra_upd."{n}"' for n in batch.column_names if n != key)
+        with self._lock:
+            self._con.register("_ra_upd", batch)
+            try:
+                self._con.execute(
+                    f'UPDATE "{table}" SET {sets} FROM _ra_upd WHERE "{table}"."{key}" = _ra_upd."{key}"'
+                )
+            except duckdb.Error as exc:
+                raise StoreError(f"cannot update {table}: {_first_line(exc)}") from exc
+            finally:
+                self._con.unregister("_ra_upd")
+        return len(rows)
+
     def insert_arrow(self, table: str, batch: pa.Table) -> None:
         """Append an Arrow table whose columns are a subset of ``table``'s."""
         names = ", ".join(f'"{n}"' for n in batch.column_names)
@@ -236,12 +254,18 @@ class Store:
         cols = [c for c in self.columns(table) if c[0] in rows[0]]
         arrays = {}
         for name, dtype in cols:
-            arrow_type = _ARROW_TYPES.get(dtype.split("(")[0], pa.string())
+            arrow_type = _arrow_type(dtype)
             try:
                 arrays[name] = pa.array([r.get(name) for r in rows], type=arrow_type)
             except (pa.ArrowInvalid, pa.ArrowTypeError) as exc:
                 raise StoreError(f"bad value for {table}.{name}: {exc}") from exc
         return pa.table(arrays)
+
+
+def _arrow_type(dtype: str) -> pa.DataType:
+    if dtype.endswith("[]"):
+        return pa.list_(_arrow_type(dtype[:-2]))
+    return _ARROW_TYPES.get(dtype.split("(")[0], pa.string())
 
 
 def _first_line(exc: BaseException) -> str:

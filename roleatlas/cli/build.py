@@ -1,0 +1,49 @@
+"""``roleatlas build``: ingest → normalize → extract → analyze over the store."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from roleatlas import config
+from roleatlas.cli.app import data_dir_option, db_option, main
+from roleatlas.cli.ingest import progress_bars
+from roleatlas.pipeline import build as run_build
+from roleatlas.store import Store
+
+
+@main.command()
+@click.option("--no-ingest", is_flag=True, help="Skip ingest; rebuild from what the store holds.")
+@click.option("--force", is_flag=True, help="Re-run every stage even when nothing changed.")
+@click.option("--json", "as_json", is_flag=True, help="Print the stage reports as JSON.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bars.")
+@db_option
+@data_dir_option
+def build(no_ingest, force, as_json, quiet, db, data_dir) -> None:  # type: ignore[no-untyped-def]
+    """Build the store: ingest (if needed), normalize, extract, analyze."""
+    root = config.data_dir(data_dir)
+    ingest = not no_ingest and root.is_dir()
+    if not no_ingest and not root.is_dir():
+        click.echo(f"data directory {root} not found: building from what the store holds", err=True)
+    with Store(config.db_path(db)) as store, progress_bars(not quiet and not as_json) as bars:
+
+        def progress(label: str, total: int | None):  # type: ignore[no-untyped-def]
+            if bars is None:
+                return None
+            task = bars.add_task(label, total=total)
+            return lambda n: bars.advance(task, n)
+
+        reports = run_build(
+            store, data_dir=root if ingest else None, ingest=ingest, force=force, progress=progress
+        )
+    if as_json:
+        click.echo(json.dumps([r.to_dict() for r in reports], indent=2, default=str))
+        return
+    for r in reports:
+        if r.skipped:
+            click.echo(f"{r.stage:<10} unchanged, skipped")
+        else:
+            click.echo(
+                f"{r.stage:<10} {r.rows_in:>8} in {r.rows_out:>8} out {r.quarantined:>6} quarantined {r.seconds:>7.1f}s"
+            )

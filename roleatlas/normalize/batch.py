@@ -1,0 +1,136 @@
+"""Normalization as a pure function over a batch of postings or survey records.
+
+No engine code here: the build feeds batches of dicts read from the store (or Spark feeds
+Arrow batches converted to dicts) and writes the returned rows to ``posting_facts`` and
+``survey_facts``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from roleatlas.extract.industries import map_industry
+from roleatlas.normalize.employment import detect_employment_type
+from roleatlas.normalize.location import detect_remote, parse_location
+from roleatlas.normalize.roles import experience_level
+from roleatlas.normalize.salary import find_salaries_in_text, parse_salary
+from roleatlas.normalize.titles import classify_title
+
+NORMALIZER_VERSION = "1"
+
+#: ai-jobs.net experience levels as seniority, used when a survey title carries no marker
+_LEVEL_SENIORITY = {"EN": "entry", "MI": "mid", "SE": "senior", "EX": "executive"}
+_REMOTE_RATIO = {0: "onsite", 50: "hybrid", 100: "remote"}
+_SURVEY_EMPLOYMENT = {"FT": "full-time", "PT": "part-time", "CT": "contract", "FL": "contract"}
+
+
+def normalize_postings(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``posting_facts`` rows (normalized columns) for raw ``postings`` rows."""
+    return [_normalize_posting(row) for row in rows]
+
+
+def _normalize_posting(row: dict[str, Any]) -> dict[str, Any]:
+    title = row.get("title") or ""
+    description = row.get("description") or ""
+    currency = row.get("currency_hint")
+    posted = row.get("posted_date") or row.get("scraped_at")
+    klass = classify_title(title, description=description or None)
+    place = parse_location(row.get("location"), country_hint=row.get("country_hint"))
+    pay, origin = _pay(row.get("salary_text"), description, currency=currency, posted=posted)
+    fact: dict[str, Any] = {
+        "posting_id": row["id"],
+        "canonical_id": row.get("canonical_id") or row["id"],
+        "is_canonical": (row.get("canonical_id") or row["id"]) == row["id"],
+        "source": row.get("source"),
+        "role": klass.role,
+        "seniority": klass.seniority,
+        "experience_level": experience_level(klass.seniority),
+        "role_confidence": klass.confidence,
+        "city": place.city if place else None,
+        "region": place.region if place else None,
+        "country": (place.country if place else None) or row.get("country_hint"),
+        "remote": detect_remote(
+            title=title,
+            location=(row.get("remote_text") or "") + " " + (row.get("location") or ""),
+            description=description,
+        ),
+        "employment_type": detect_employment_type(
+            raw=row.get("employment_type"), title=title, description=description
+        ),
+        "industry": map_industry(industry=row.get("industry"), sector=row.get("sector")),
+        "posted_on": posted if isinstance(posted, date) else None,
+        "normalizer_version": NORMALIZER_VERSION,
+        "salary_origin": origin,
+    }
+    fact.update(_salary_columns(pay))
+    return fact
+
+
+def _pay(
+    salary_text: str | None, description: str, *, currency: str | None, posted: Any
+) -> tuple[Any, str | None]:
+    if salary_text:
+        parsed = parse_salary(salary_text, default_currency=currency, posted_date=posted)
+        if parsed is not None and (parsed.annual_min_usd or parsed.annual_max_usd):
+            return parsed, "field"
+    if description:
+        found = find_salaries_in_text(description, default_currency=currency)
+        usable = [p for p in found if p.annual_min_usd or p.annual_max_usd]
+        if usable:
+            return usable[0], "description"
+    return None, None
+
+
+def _salary_columns(pay: Any) -> dict[str, Any]:
+    if pay is None:
+        return dict.fromkeys(
+            ("salary_min", "salary_max", "salary_currency", "salary_period", "annual_min_usd",
+             "annual_max_usd", "annual_mid_usd", "salary_is_estimate", "salary_kind"),
+        )  # fmt: skip
+    low, high = pay.annual_min_usd, pay.annual_max_usd
+    mid = (
+        (low + high) / 2
+        if low is not None and high is not None
+        else (low if low is not None else high)
+    )
+    return {
+        "salary_min": pay.min_amount,
+        "salary_max": pay.max_amount,
+        "salary_currency": pay.currency,
+        "salary_period": pay.period,
+        "annual_min_usd": low,
+        "annual_max_usd": high,
+        "annual_mid_usd": mid,
+        "salary_is_estimate": pay.is_estimate,
+        "salary_kind": pay.kind,
+    }
+
+
+def normalize_survey(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``survey_facts`` rows for ai-jobs.net ``salary_records`` rows."""
+    out = []
+    for row in rows:
+        klass = classify_title(row.get("job_title") or "")
+        level = row.get("experience_level")
+        seniority = (
+            klass.seniority if klass.seniority != "mid" else _LEVEL_SENIORITY.get(level, "mid")
+        )
+        out.append(
+            {
+                "record_id": row["id"],
+                "is_duplicate": row.get("duplicate_of") is not None,
+                "role": klass.role,
+                "seniority": seniority,
+                "experience_level": level,
+                "employment_type": _SURVEY_EMPLOYMENT.get(row.get("employment_type") or ""),
+                "work_year": row.get("work_year"),
+                "salary_in_usd": row.get("salary_in_usd"),
+                "employee_residence": row.get("employee_residence"),
+                "company_location": row.get("company_location"),
+                "company_size": row.get("company_size"),
+                "remote": _REMOTE_RATIO.get(row.get("remote_ratio")),
+                "normalizer_version": NORMALIZER_VERSION,
+            }
+        )
+    return out

@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 DB ?= roleatlas.duckdb
 PORT ?= 8000
 
-.PHONY: install serve build test test-fast lint docs bench snapshot clean
+.PHONY: install system-deps serve build test test-fast lint docs bench snapshot clean
 
 $(BIN)/roleatlas: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,6 +15,12 @@ $(BIN)/roleatlas: pyproject.toml
 
 install: $(BIN)/roleatlas
 
+## system packages for the browser tests (Debian's chromium); skipped when present or not root
+system-deps:
+	@if ! command -v chromium >/dev/null 2>&1 && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null \
+		|| echo "warning: chromium not installed; browser tests will be skipped"; fi
+
 ## build the store from the data directory when present, then serve (bundled snapshot otherwise)
 serve: install
 	@if [ -d "$${ROLEATLAS_DATA_DIR:-../shared/data}" ]; then $(BIN)/roleatlas build --db $(DB); fi
@@ -23,7 +29,7 @@ serve: install
 build: install
 	$(BIN)/roleatlas build --db $(DB)
 
-test: install
+test: install system-deps
 	$(BIN)/ruff check roleatlas tests benchmarks
 	$(BIN)/python -m pytest -q -p no:cacheprovider
 
@@ -35,7 +41,7 @@ lint: install
 	$(BIN)/ruff format --check roleatlas tests benchmarks
 
 docs: install
-	$(BIN)/python -m roleatlas.docs_cli > docs/CLI.md
+	$(BIN)/python -m roleatlas.clidocs > docs/CLI.md
 
 bench: install
 	for b in benchmarks/bench_*.py; do echo "== $$b"; $(BIN)/python $$b; done

@@ -1,0 +1,167 @@
+"""Ingestion end to end: real files into a real store, nothing lost, re-runs add nothing."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from roleatlas.cli import main
+from roleatlas.exceptions import SourceError
+from roleatlas.sources import (
+    all_sources,
+    discover,
+    get_source,
+    ingest_all,
+    ingest_file,
+    store_status,
+)
+from roleatlas.store import Store
+
+CASES = Path(__file__).parent / "cases" / "ingest"
+POSTING_FOLDERS = (
+    "glassdoor-ds-2020-kenjee",
+    "glassdoor-ds-kaggle-uncleaned",
+    "glassdoor-da-2022-nadirbcn",
+    "glassdoor-de-2023-hamitouche",
+    "glassdoor-au-da-2021-poorvaldhotre",
+    "linkedin-ca-2018-linpingyu",
+    "indeed-ca-2018-linpingyu",
+)
+
+
+def test_every_shared_data_file_has_an_adapter(data_dir: Path) -> None:
+    found = {p.relative_to(data_dir).as_posix() for _, p in discover(data_dir)}
+    for folder in POSTING_FOLDERS:
+        for csv_file in (data_dir / folder).glob("*.csv"):
+            assert csv_file.relative_to(data_dir).as_posix() in found
+    assert "ai-jobs-net/salaries.csv" in found
+    assert "bls-oews/oews-2025.sqlite" in found
+    assert {"esco/skills.csv", "esco/occupations.csv"} <= found
+    assert "onet-29.3/Occupation Data.txt" in found
+
+
+def test_every_row_read_is_stored_or_quarantined(ingested_db: Path) -> None:
+    with Store(ingested_db, read_only=True) as store:
+        status = store_status(store)
+        assert set(status) == {"sources", "tables"}
+        for name, counts in status["sources"].items():
+            assert counts["read"] == counts["stored"] + counts["quarantined"], name
+            assert set(counts) >= {"read", "stored", "quarantined", "duplicates"}
+        stored_rows = store.count("postings") + store.count("salary_records")
+        by_status = sum(
+            s["stored"] for n, s in status["sources"].items() if n not in ("onet", "esco", "oews")
+        )
+        assert stored_rows == by_status
+        assert store.count("quarantine") == sum(
+            s["quarantined"] for s in status["sources"].values()
+        )
+
+
+def test_survey_keeps_every_record_and_marks_exact_repeats(ingested_db: Path) -> None:
+    with Store(ingested_db, read_only=True) as store:
+        assert (
+            store.count("salary_records") + store.count("quarantine", "source = 'aijobs'") == 74301
+        )
+        repeats = store.count("salary_records", "duplicate_of IS NOT NULL")
+        # SOURCES.md: 39,304 rows repeat another row exactly
+        assert repeats == 39304
+
+
+def test_scraped_duplicates_are_linked_not_dropped(ingested_db: Path) -> None:
+    with Store(ingested_db, read_only=True) as store:
+        nadir = store.query(
+            "SELECT count(*) AS rows, count(DISTINCT canonical_id) AS canonical FROM postings "
+            "WHERE source_file LIKE 'glassdoor-da-2022-nadirbcn/%'"
+        )[0]
+        assert nadir["rows"] > 3 * nadir["canonical"]
+        assert store.count("postings", "canonical_id IS NULL") == 0
+        # the same posting in both LinkedIn files points at one canonical posting
+        cross = store.scalar(
+            "SELECT count(DISTINCT canonical_id) FROM postings WHERE source = 'linkedin' "
+            "AND canonical_id IN (SELECT id FROM postings WHERE source_file LIKE '%DataScientist.csv') "
+            "AND source_file LIKE '%DataAnalyst.csv'"
+        )
+        assert cross > 100
+
+
+def test_second_ingest_adds_nothing(ingested_db: Path, data_dir: Path) -> None:
+    with Store(ingested_db) as store:
+        before = store.table_counts()
+        reports = ingest_all(store, data_dir)
+        assert all(r.skipped for r in reports)
+        assert store.table_counts() == before
+
+
+def test_cli_ingest_all_and_status_json(tmp_path: Path, data_dir: Path) -> None:
+    small = tmp_path / "data"
+    shutil.copytree(data_dir / "glassdoor-ds-2020-kenjee", small / "glassdoor-ds-2020-kenjee")
+    shutil.copytree(data_dir / "indeed-ca-2018-linpingyu", small / "indeed-ca-2018-linpingyu")
+    db = tmp_path / "cli.duckdb"
+    runner = CliRunner()
+    first = runner.invoke(
+        main, ["ingest", "--all", "-q", "--db", str(db), "--data-dir", str(small)]
+    )
+    assert first.exit_code == 0, first.output
+    again = runner.invoke(
+        main, ["ingest", "--all", "-q", "--db", str(db), "--data-dir", str(small)]
+    )
+    assert "skipped" in again.output
+    status = json.loads(runner.invoke(main, ["status", "--json", "--db", str(db)]).output)
+    assert set(status["sources"]) == {"glassdoor", "indeed"}
+    for counts in status["sources"].values():
+        assert counts["read"] == counts["stored"] + counts["quarantined"]
+        assert isinstance(counts["duplicates"], int)
+    assert status["tables"]["postings"] == sum(c["stored"] for c in status["sources"].values())
+
+
+def test_truncated_file_is_one_error_and_changes_nothing(store: Store, data_dir: Path) -> None:
+    glassdoor = get_source("glassdoor")
+    ingest_file(
+        store,
+        glassdoor,
+        data_dir / "glassdoor-ds-2020-kenjee" / "glassdoor_jobs.csv",
+        data_dir=data_dir,
+    )
+    before = store.table_counts()
+    with pytest.raises(SourceError) as info:
+        ingest_file(store, glassdoor, CASES / "truncated.csv")
+    assert "\n" not in str(info.value)
+    assert store.table_counts() == before
+
+
+@pytest.mark.parametrize(
+    "content, needle",
+    [
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+        ("Job Title,Salary Estimate\nDatenanalyst,€50.000\n".encode("latin-1"), "UTF-8"),
+        (b"foo,bar\n1,2\n", "missing column"),
+        (b"", "empty"),
+    ],
+)
+def test_malformed_files_give_one_clear_line(tmp_path: Path, content: bytes, needle: str) -> None:
+    bad = tmp_path / "bad.csv"
+    bad.write_bytes(content)
+    db = tmp_path / "bad.duckdb"
+    result = CliRunner().invoke(main, ["ingest", "glassdoor", str(bad), "-q", "--db", str(db)])
+    assert result.exit_code == 2
+    lines = [line for line in result.output.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith("error:") and needle in lines[0], result.output
+    assert "Traceback" not in result.output
+
+
+def test_unknown_source_is_one_clear_line(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        main, ["ingest", "nope", "x.csv", "--db", str(tmp_path / "x.duckdb")]
+    )
+    assert result.exit_code == 2 and "unknown source 'nope'" in result.output
+
+
+def test_every_adapter_has_a_name_and_description() -> None:
+    sources = all_sources()
+    assert {"glassdoor", "linkedin", "indeed", "aijobs", "onet", "esco", "oews"} <= set(sources)
+    for name, source in sources.items():
+        assert source.name == name and source.description

@@ -14,8 +14,12 @@ from selectolax.lexbor import LexborHTMLParser as HTMLParser
 #: cell values that mean "missing" in the real exports (Glassdoor `-1`, Hamitouche `N/A`, ...)
 PLACEHOLDERS = frozenset({"", "-1", "-1.0", "n/a", "na", "nan", "none", "null", "unknown", "-"})
 
+# UTF-8 read as cp1252/latin-1 leaves these pairs ("â€™", "Ã©", "Â "); only then call ftfy
+_MOJIBAKE = re.compile("[\u00c2\u00c3\u00e2\u00ef][\u0080-\u00bf\u0152-\u0192\u02c6-\u203a\u20ac\u2122]")
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _RATING_TAIL = re.compile(r"\s*\n\s*([0-5](?:\.\d)?)\s*$")
-_WS = re.compile(r"[ \t\r\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+# runs of blanks, or any single blank that is not a plain space (so plain text is left alone)
+_WS = re.compile(r"[ \t\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]{2,}|[\t\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]")
 _BLANK_LINES = re.compile(r"\n\s*\n\s*\n+")
 # a sentence end glued to the next sentence: "dashboards.Responsibilities" / "experienceBachelor"
 _GLUED_PERIOD = re.compile(r"(?<=[a-z0-9\)][.!?:;])(?=[A-Z][a-z])")
@@ -54,11 +58,10 @@ def fix_text(text: str | None) -> str | None:
     """Repair mojibake and odd unicode (``â€™`` → ``’``), normalise whitespace, keep newlines."""
     if text is None:
         return None
-    if any(ord(ch) > 127 for ch in text):
+    if not text.isascii() and _MOJIBAKE.search(text):
         text = ftfy.fix_text(text, normalization="NFC")
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufffd", " ")
-    lines = (_WS.sub(" ", line).strip() for line in text.split("\n"))
-    text = "\n".join(lines)
+    text = "\n".join(line.strip() for line in _WS.sub(" ", text).split("\n"))
     return _BLANK_LINES.sub("\n\n", text).strip()
 
 
@@ -118,8 +121,9 @@ def normalize_for_key(text: str | None) -> str:
     """Lower-case alphanumerics only, for duplicate detection across scrapes and sources."""
     if not text:
         return ""
-    text = unicodedata.normalize("NFKD", text).lower()
-    return re.sub(r"[^a-z0-9]+", "", text)
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+    return _NON_ALNUM.sub("", text.lower())
 
 
 def dedup_key(*, title: str | None, description: str | None, company: str | None = None) -> str:

@@ -147,7 +147,9 @@ class _Writer:
                 rejected.append(record)
                 continue
             values = dict(record.values)
-            values.setdefault("ingested_at", self.now)
+            values["ingested_at"] = self.now
+            if record.table in FILE_TABLES:
+                values["source"], values["source_file"] = self.source, self.file
             if record.table == "salary_records":
                 values["content_key"] = content_id(*(values.get(f) for f in _SALARY_FIELDS))
             duplicate_of = self._repeat(record.table, values, record.row)
@@ -175,11 +177,11 @@ class _Writer:
                 SELECT id, first_value(id) OVER (
                     PARTITION BY dedup_key ORDER BY ingested_at, source, source_file, source_row
                 ) AS cid FROM postings
-                WHERE dedup_key IN (SELECT dedup_key FROM postings WHERE source_file = ? AND source = ?)
+                WHERE dedup_key IN (SELECT dedup_key FROM postings WHERE ingested_at = ?)
             ) c
             WHERE postings.id = c.id AND postings.canonical_id IS DISTINCT FROM c.cid
             """,
-            [self.file, self.source],
+            [self.now],
         )
         self.store.execute(
             """
@@ -187,10 +189,12 @@ class _Writer:
                 SELECT id, first_value(id) OVER (
                     PARTITION BY content_key ORDER BY ingested_at, source_file, source_row
                 ) AS first_id FROM salary_records
+                WHERE content_key IN (SELECT content_key FROM salary_records WHERE ingested_at = ?)
             ) c
             WHERE salary_records.id = c.id AND c.first_id <> c.id
               AND salary_records.duplicate_of IS DISTINCT FROM c.first_id
-            """
+            """,
+            [self.now],
         )
 
     def _repeat(self, table: str, values: dict[str, Any], row: int | None) -> int | None | bool:

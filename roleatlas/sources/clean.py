@@ -15,11 +15,15 @@ from selectolax.lexbor import LexborHTMLParser as HTMLParser
 PLACEHOLDERS = frozenset({"", "-1", "-1.0", "n/a", "na", "nan", "none", "null", "unknown", "-"})
 
 # UTF-8 read as cp1252/latin-1 leaves these pairs ("â€™", "Ã©", "Â "); only then call ftfy
-_MOJIBAKE = re.compile("[\u00c2\u00c3\u00e2\u00ef][\u0080-\u00bf\u0152-\u0192\u02c6-\u203a\u20ac\u2122]")
-_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+_MOJIBAKE = re.compile(
+    "[\u00c2\u00c3\u00e2\u00ef][\u0080-\u00bf\u0152-\u0192\u02c6-\u203a\u20ac\u2122]"
+)
 _RATING_TAIL = re.compile(r"\s*\n\s*([0-5](?:\.\d)?)\s*$")
-# runs of blanks, or any single blank that is not a plain space (so plain text is left alone)
-_WS = re.compile(r"[ \t\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]{2,}|[\t\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]")
+# blanks other than a plain space become one, then runs of spaces collapse: plain str methods
+# and a literal-prefix regex are ~20x faster than one character-class regex over descriptions
+_EXOTIC_BLANKS = re.compile("[\u00a0\u2000-\u200b\u202f\u205f\u3000]")
+_SPACES = re.compile(" {2,}")
+_KEEP_ALNUM = bytes(range(256)).translate(None, b"abcdefghijklmnopqrstuvwxyz0123456789")
 _BLANK_LINES = re.compile(r"\n\s*\n\s*\n+")
 # a sentence end glued to the next sentence: "dashboards.Responsibilities" / "experienceBachelor"
 _GLUED_PERIOD = re.compile(r"(?<=[a-z0-9\)][.!?:;])(?=[A-Z][a-z])")
@@ -61,7 +65,12 @@ def fix_text(text: str | None) -> str | None:
     if not text.isascii() and _MOJIBAKE.search(text):
         text = ftfy.fix_text(text, normalization="NFC")
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufffd", " ")
-    text = "\n".join(line.strip() for line in _WS.sub(" ", text).split("\n"))
+    text = text.replace("\t", " ").replace("\f", " ").replace("\v", " ")
+    if not text.isascii():
+        text = _EXOTIC_BLANKS.sub(" ", text)
+    if "  " in text:
+        text = _SPACES.sub(" ", text)
+    text = "\n".join(line.strip() for line in text.split("\n"))
     return _BLANK_LINES.sub("\n\n", text).strip()
 
 
@@ -123,7 +132,7 @@ def normalize_for_key(text: str | None) -> str:
         return ""
     if not text.isascii():
         text = unicodedata.normalize("NFKD", text)
-    return _NON_ALNUM.sub("", text.lower())
+    return text.lower().encode("ascii", "ignore").translate(None, _KEEP_ALNUM).decode()
 
 
 def dedup_key(*, title: str | None, description: str | None, company: str | None = None) -> str:

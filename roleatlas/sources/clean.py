@@ -59,11 +59,24 @@ def split_company_rating(name: str | None) -> tuple[str | None, float | None]:
 
 
 def fix_text(text: str | None) -> str | None:
-    """Repair mojibake and odd unicode (``â€™`` → ``’``), normalise whitespace, keep newlines."""
+    """Repair mojibake and odd unicode (``â€™`` → ``’``), normalise whitespace, keep newlines.
+
+    Idempotent: ftfy judges mojibake by its context, so repair repeats until nothing changes.
+    """
     if text is None:
         return None
-    if not text.isascii() and _MOJIBAKE.search(text):
-        text = ftfy.fix_text(text, normalization="NFC")
+    text = _tidy_blanks(text)
+    for _ in range(4):
+        if text.isascii() or not _MOJIBAKE.search(text):
+            break
+        fixed = _tidy_blanks(ftfy.fix_text(text, normalization="NFC"))
+        if fixed == text:
+            break
+        text = fixed
+    return text
+
+
+def _tidy_blanks(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufffd", " ")
     text = text.replace("\t", " ").replace("\f", " ").replace("\v", " ")
     if not text.isascii():
@@ -132,7 +145,7 @@ def normalize_for_key(text: str | None) -> str:
         return ""
     if not text.isascii():
         text = unicodedata.normalize("NFKD", text)
-    return text.lower().encode("ascii", "ignore").translate(None, _KEEP_ALNUM).decode()
+    return text.casefold().encode("ascii", "ignore").translate(None, _KEEP_ALNUM).decode()
 
 
 def dedup_key(*, title: str | None, description: str | None, company: str | None = None) -> str:

@@ -50,7 +50,9 @@ def _merge(sources: dict[str, dict[str, Any]], row: dict[str, Any]) -> None:
             entry[key] = row[key].isoformat()
 
 
-def list_quarantine(store: Store, *, source: str | None = None, limit: int = 50) -> list[dict[str, Any]]:
+def list_quarantine(
+    store: Store, *, source: str | None = None, limit: int = 50
+) -> list[dict[str, Any]]:
     """Quarantined rows with their reasons, newest files first."""
     where, params = ("WHERE source = ?", [source]) if source else ("", [])
     return store.query(

@@ -110,8 +110,8 @@ MIGRATIONS: list[tuple[int, str, str]] = [
             code VARCHAR, title VARCHAR, element_id VARCHAR, element_name VARCHAR,
             scale_id VARCHAR, scale_name VARCHAR, category INTEGER, data_value DOUBLE,
             n INTEGER, standard_error DOUBLE, lower_ci DOUBLE, upper_ci DOUBLE,
-            recommend_suppress BOOLEAN, date VARCHAR, domain_source VARCHAR,
-            PRIMARY KEY (code, element_id, scale_id, category));
+            recommend_suppress BOOLEAN, date VARCHAR, domain_source VARCHAR);
+            -- no key: importance (IM) ratings have no category, and DuckDB keys cannot be null
         CREATE TABLE onet_education_categories (
             element_id VARCHAR, element_name VARCHAR, scale_id VARCHAR, scale_name VARCHAR,
             category INTEGER, category_description VARCHAR,

@@ -35,11 +35,7 @@ def test_every_line_becomes_one_record(data_dir: Path, name: str) -> None:
     columns = {column for _, column, _ in FILES[name][1]}
     assert all(set(r.values) == columns for r in records if isinstance(r, Row))
     rejected = Counter(r.reason for r in records if isinstance(r, Rejected))
-    if name == "Education, Training, and Experience.txt":
-        # importance ratings carry no category, which the table's key requires
-        assert rejected == {"IM-scale rating has no category (the table key needs one)": 1031}
-    else:
-        assert rejected == {}
+    assert rejected == {}
 
 
 def test_none_category_is_kept_as_the_word(data_dir: Path) -> None:

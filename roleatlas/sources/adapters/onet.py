@@ -105,7 +105,7 @@ FILES: dict[str, tuple[str, list[tuple[str, str, Convert]], tuple[str, ...]]] = 
          ("Lower CI Bound", "lower_ci", decimal), ("Upper CI Bound", "upper_ci", decimal),
          ("Recommend Suppress", "recommend_suppress", flag), ("Date", "date", text),
          ("Domain Source", "domain_source", text)],
-        ("code", "element_id", "scale_id", "category"),
+        ("code", "element_id", "scale_id"),  # importance (IM) ratings have no category
     ),
     "Education, Training, and Experience Categories.txt": (
         "onet_education_categories",
@@ -182,10 +182,6 @@ def _record(
         except ValueError:
             return Rejected(reason=f"bad {header}: {cells[header]!r}", raw=cells, row=row)
     missing = [column for column in key if values[column] is None]
-    if missing == ["category"] and table == "onet_education":
-        # ETE importance (IM) ratings have no category, but the store's key needs one
-        reason = f"{values['scale_id']}-scale rating has no category (the table key needs one)"
-        return Rejected(reason=reason, raw=cells, row=row)
     if missing:
         return Rejected(reason=f"empty key column(s) {', '.join(missing)}", raw=cells, row=row)
     return Row(table=table, values=values, row=row)

@@ -1,0 +1,79 @@
+"""Turn a raw job title into canonical token segments for the classifier."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from roleatlas.normalize.titles_lexicon import MAX_PHRASE, PHRASES, TOKEN_SYNONYMS
+
+# A parenthesised acronym of the words just before it, e.g. "Machine Learning (ML)".
+_ACRONYM = re.compile(r"\(\s*([A-Za-z]{2,6})\s*\)")
+# Segment breaks: spaced dashes, punctuation, and small words that start a qualifier.
+_SPLIT = re.compile(
+    r"\s+[-\u2010-\u2015]+\s*|[-\u2010-\u2015]+\s+|[\u2013\u2014\u2015]"
+    r"|[,/\\|()\[\]{}:;!?\u2022\u00b7@*]"
+    r"|\s(?:or|for|at|with|in|from|to|looking|hiring)\s"
+)
+_TOKEN = re.compile(r"[^\W_]+")
+_PHRASE_KEYS = {tuple(k.split()): tuple(v.split()) for k, v in PHRASES.items()}
+_PHRASE_STARTS = frozenset(key[0] for key in _PHRASE_KEYS)
+
+
+def fold_title(title: str) -> str:
+    """Case-fold, strip accents and collapse whitespace; the key titles are cached by."""
+    if title.isascii():
+        return " ".join(title.lower().split())
+    text = unicodedata.normalize("NFKD", title)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return " ".join(text.casefold().split())
+
+
+def _drop_acronyms(title: str) -> str:
+    def repl(match: re.Match[str]) -> str:
+        letters = match.group(1).lower()
+        words = re.findall(r"[A-Za-z]+", title[: match.start()])
+        initials = "".join(w[0] for w in words[-len(letters) :]).lower()
+        return " " if initials == letters else match.group(0)
+
+    return _ACRONYM.sub(repl, title)
+
+
+def _canonical(tokens: list[str]) -> tuple[str, ...]:
+    words: list[str] = []
+    for token in tokens:
+        words.extend(TOKEN_SYNONYMS.get(token, token).split())
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        if words[i] not in _PHRASE_STARTS:
+            out.append(words[i])
+            i += 1
+            continue
+        for size in range(min(MAX_PHRASE + 1, len(words) - i), 0, -1):
+            key = tuple(words[i : i + size])
+            if key in _PHRASE_KEYS:
+                out.extend(_PHRASE_KEYS[key])
+                i += size
+                break
+        else:
+            out.append(words[i])
+            i += 1
+    return tuple(out)
+
+
+def title_segments(title: str) -> tuple[tuple[str, ...], ...]:
+    """The title as canonical token segments, split at dashes, commas, slashes and brackets."""
+    return folded_segments(fold_title(title))
+
+
+def folded_segments(folded: str) -> tuple[tuple[str, ...], ...]:
+    """``title_segments`` for a title already passed through ``fold_title``."""
+    folded = _drop_acronyms(folded)
+    folded = folded.replace("&", " and ").replace("+", " ").replace(".", " ").replace("'", "")
+    segments = []
+    for part in _SPLIT.split(f" {folded} "):
+        tokens = _TOKEN.findall(part.replace("-", " "))
+        if tokens:
+            segments.append(_canonical(tokens))
+    return tuple(s for s in segments if s)

@@ -183,8 +183,9 @@ def company_key(name: str | None) -> str:
             if text.endswith(" " + suffix):
                 text = text[: -len(suffix) - 1].rstrip()
                 changed = True
-    if text.startswith("the "):
-        text = text[4:]
+        if text.startswith("the "):
+            text = text[4:].lstrip()
+            changed = True
     return text
 
 

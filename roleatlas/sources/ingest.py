@@ -149,7 +149,9 @@ class _Writer:
             values = dict(record.values)
             values["ingested_at"] = self.now
             if record.table in FILE_TABLES:
+                # the ingest layer names the file, so the id is unique per file and row
                 values["source"], values["source_file"] = self.source, self.file
+                values["id"] = content_id(self.source, self.file, record.row, values.get("id"))
             if record.table == "salary_records":
                 values["content_key"] = content_id(*(values.get(f) for f in _SALARY_FIELDS))
             duplicate_of = self._repeat(record.table, values, record.row)
@@ -165,7 +167,10 @@ class _Writer:
             if table not in FILE_TABLES and table not in self.cleared:
                 self.store.execute(f'DELETE FROM "{table}"')
                 self.cleared.add(table)
-            self.report.stored += self.store.insert(table, rows)
+            stored = self.store.insert(table, rows)
+            if stored < len(rows) and table in FILE_TABLES:
+                rejected.extend(self._not_stored(table, rows))
+            self.report.stored += stored
         if rejected:
             self._quarantine(rejected)
 
@@ -196,6 +201,21 @@ class _Writer:
             """,
             [self.now],
         )
+
+    def _not_stored(self, table: str, rows: list[dict[str, Any]]) -> list[Rejected]:
+        """Rows an insert skipped because their id was already stored (by another file)."""
+        ids = [r["id"] for r in rows]
+        fresh = {
+            r["id"]
+            for r in self.store.query(
+                f'SELECT id FROM "{table}" WHERE ingested_at = ? AND list_contains(?, id)', [self.now, ids]
+            )
+        }
+        return [
+            Rejected(reason="already stored from another file", raw=r, row=r.get("source_row"))
+            for r in rows
+            if r["id"] not in fresh
+        ]
 
     def _repeat(self, table: str, values: dict[str, Any], row: int | None) -> int | None | bool:
         """The row number an earlier row with the same primary key had, else False."""

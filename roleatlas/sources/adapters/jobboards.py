@@ -25,7 +25,7 @@ from roleatlas.sources.files import read_text
 from roleatlas.sources.http import get_json
 from roleatlas.sources.postings import make_posting, relative_name
 
-_BOARD = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
+BOARD_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
 #: salary intervals written out the way postings write them
 INTERVALS = {
     "per-year-salary": "per year", "per-month-salary": "per month",
@@ -76,7 +76,7 @@ class JobBoardSource:
         The request happens now, so an unknown board or a broken answer raises
         ``SourceError`` here rather than during iteration.
         """
-        if not _BOARD.match(board or ""):
+        if not BOARD_NAME.match(board or ""):
             raise SourceError(f"{self.name}: bad board name {board!r}")
         what = f"{self.name} board {board!r}"
         url = self.url.format(board=quote(board, safe=""))

@@ -51,6 +51,7 @@ class Store:
         except (duckdb.Error, OSError) as exc:
             raise StoreError(f"cannot open store {self.path}: {_first_line(exc)}") from exc
         self._columns: dict[str, list[tuple[str, str]]] = {}
+        self._keys: dict[str, list[str]] = {}
         if not read_only:
             self.migrate()
 
@@ -88,6 +89,7 @@ class Store:
                 )
             applied.append(version)
         self._columns.clear()
+        self._keys.clear()
         return applied
 
     @contextmanager
@@ -166,12 +168,15 @@ class Store:
 
     def primary_key(self, table: str) -> list[str]:
         """The primary-key columns of a table (empty when it has none)."""
+        if table in self._keys:
+            return self._keys[table]
         rows = self._con.execute(
             "SELECT constraint_column_names FROM duckdb_constraints() "
             "WHERE table_name = ? AND constraint_type = 'PRIMARY KEY'",
             [table],
         ).fetchall()
-        return list(rows[0][0]) if rows else []
+        self._keys[table] = list(rows[0][0]) if rows else []
+        return self._keys[table]
 
     def count(self, table: str, where: str = "", params: Sequence[Any] | None = None) -> int:
         sql = f'SELECT count(*) FROM "{table}"' + (f" WHERE {where}" if where else "")
@@ -208,6 +213,8 @@ class Store:
             return 0
         batch = self._arrow_batch(table, rows)
         verb = {"ignore": "INSERT OR IGNORE", "replace": "INSERT OR REPLACE"}[on_conflict]
+        if not self.primary_key(table):
+            verb = "INSERT"
         names = ", ".join(f'"{n}"' for n in batch.column_names)
         with self._lock:
             before = self.count(table)

@@ -11,10 +11,11 @@ from datetime import date
 from typing import Any
 
 from roleatlas.extract.industries import map_industry
-from roleatlas.normalize.employment import detect_employment_type
-from roleatlas.normalize.location import detect_remote, parse_location
+from roleatlas.normalize.employment import detect_employment_type, detect_remote
+from roleatlas.normalize.location import parse_location
 from roleatlas.normalize.roles import experience_level
-from roleatlas.normalize.salary import find_salaries_in_text, parse_salary
+from roleatlas.normalize.salary import parse_salary
+from roleatlas.normalize.salary_text import find_salaries_in_text
 from roleatlas.normalize.titles import classify_title
 
 NORMALIZER_VERSION = "1"

@@ -140,7 +140,7 @@ class Store:
         with self._lock:
             cur = self._con.cursor()
         try:
-            reader = cur.execute(sql).fetch_record_batch(batch_size)
+            reader = cur.sql(sql).to_arrow_reader(batch_size)
             for batch in reader:
                 yield batch.to_pylist()
         finally:

@@ -1,0 +1,423 @@
+"""Skill mentions in posting text: one Aho-Corasick pass, word boundaries, context rules."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+import ahocorasick
+
+from roleatlas.extract.skill_taxonomy import (
+    SEPARATOR_TABLE,
+    Skill,
+    alias_forms,
+    fold,
+    load_skills,
+)
+
+_PLAIN, _CASED, _AMBIGUOUS = 0, 1, 2
+#: punctuation that ends a phrase: "Python, Spark, SQL" must not read as "Spark SQL"
+_HARD_PUNCT_RE = re.compile(r"[,;:()\[\]|\n\u2022]")
+_URL_RE = re.compile(r"https?://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.]+|<[^<>]{0,400}>")
+_ROLE_AFTER_RE = re.compile(
+    r"\W{0,3}(?:analysts?|engineers?|developers?|teams?|managers?|architects?|specialists?|"
+    r"consultants?|scientists?|department|group|professionals?|practitioners?|director|lead)\b",
+    re.I,
+)
+_ROLE_BEFORE_RE = re.compile(r"\b(?:director|head|vp|manager|team|department)\s+of\s+$", re.I)
+_DEGREE_HINT_RE = re.compile(
+    r"(?i)degree|bachelor|master|ph\.?\s?d|doctor|\b[bm]\.?s|\b[bm]\.?a\b|major|disciplin|field|graduate|diploma"
+)
+_SENTENCE_GAP_RE = re.compile(r"\.\s+[A-Z]|\.[A-Z][a-z]")
+_MULTI_SPACE_RE = re.compile(r" {2,}")
+# GLUE_RE with the left character consumed: same cut positions (at m.end()), far faster
+_FAST_GLUE_RE = re.compile(r"[a-z](?=[A-Z])|[A-Z](?=[A-Z](?:[a-rt-z]|s[a-z]))")
+#: words that may start a degree mention, found with one automaton pass (see degree_hints)
+_DEGREE_TRIGGERS = (
+    "degree", "degrees", "bachelor", "bachelors", "master", "masters", "ph", "phd", "phds",
+    "doctorate", "doctoral", "dphil", "d.phil", "doctor", "mba", "m.b.a", "m.eng", "meng",
+    "msc", "m.sc", "graduate", "advanced", "post", "postgraduate", "bsc", "b.sc", "btech",
+    "b.tech", "undergraduate", "four", "4", "two", "2", "college", "university",
+    "baccalaureate", "associate", "associates", "high", "ged", "secondary", "no", "ms", "m.s",
+    "bs", "b.s", "ba", "b.a", "ma", "m.a", "be", "major", "majors", "majoring", "discipline",
+    "disciplines", "field", "fields", "graduates", "diploma", "bs/ms", "ms/phd",
+)  # fmt: skip
+
+# what may stand between two items of a list: "R, Python", "C/C++", "Hive or Pig"
+_LIST_GAP_RE = re.compile(
+    r"[\s,/;|&+()\[\]\-\u2013:]*(?:(?:and/or|and|or|as well as|etc|e\.g|i\.e)\.?[\s,/;|&+()\[\]\-\u2013:]*)?"
+)
+_WORD_BEFORE_RE = re.compile(r"([A-Za-z]+)\W*$")
+_WORD_AFTER_RE = re.compile(r"^\W*([A-Za-z+#]+)")
+_LANGS = frozenset(
+    {"programming language", "scripting language", "query language", "statistical software"}
+)
+_DEGREE_BEFORE_RE = re.compile(
+    r"(?i:degrees?|bachelor'?s?|masters?'?s?|ph\.?\s?d\.?s?|doctorate|b\.?s\.?c?|m\.?s\.?c?|b\.?a\.?|m\.?a\.?|"
+    r"majors?|majoring|disciplines?|fields?|graduates?|diploma|undergraduate|bs/ms|ms/phd)\b(?P<gap>[^;:!?\n]{0,250})$"
+)
+_NOT_FIELD_GAP_RE = re.compile(
+    r"(?i)\b(?:experience|knowledge|skills?|proficien\w*|expertise|familiar\w*|understanding|with|using|years?)\b"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class SkillMatch:
+    """One skill found in a text, with every span (into the original text) that names it."""
+
+    name: str
+    category: str
+    kind: str
+    required: bool | None
+    spans: tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    skill: int
+    length: int
+    mode: int
+    check_end: bool
+    variants: frozenset[str]
+    multiword: bool
+    allow_punct: bool
+
+
+@cache
+def _automaton(breadth: bool = True) -> tuple[ahocorasick.Automaton, tuple[Skill, ...]]:
+    skills = load_skills()
+    if not breadth:
+        skills = tuple(skill for skill in skills if skill.source == "core")
+    entries: dict[str, _Entry] = {}
+    for index, skill in enumerate(skills):
+        groups = ((_PLAIN, skill.aliases), (_CASED, skill.cased), (_AMBIGUOUS, skill.ambiguous))
+        for mode, aliases in groups:
+            for alias in aliases:
+                variants = frozenset({fold(alias, lower=False)}) if mode == _CASED else frozenset()
+                for form in alias_forms(alias):
+                    key = " " + form if form[0].isalnum() else form
+                    old = entries.get(key)
+                    if old is not None and old.skill == index and old.mode == mode:
+                        variants |= old.variants
+                    elif old is not None and old.mode <= mode:
+                        continue
+                    entries[key] = _Entry(
+                        index, len(key), mode, form[-1].isalnum(), variants,
+                        " " in form, bool(_HARD_PUNCT_RE.search(alias)),
+                    )  # fmt: skip
+    automaton = ahocorasick.Automaton()
+    for key, entry in entries.items():
+        automaton.add_word(key, entry)
+    automaton.make_automaton()
+    return automaton, skills
+
+
+def normalize(text: str) -> tuple[str, list[int], list[int]]:
+    """Lower-cased, glue-split, separator-collapsed text framed by spaces, plus an offset map.
+
+    The map is two parallel lists: normalized position ``nb[k]`` starts a run that maps
+    linearly onto original position ``ob[k]``; see :func:`to_original`.
+    """
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few characters (e.g. "İ") grow when lower-cased
+        lowered = "".join(c.lower()[0] for c in text)
+    flat = lowered.translate(SEPARATOR_TABLE)
+    events = [(m.start(), m.end()) for m in _MULTI_SPACE_RE.finditer(flat)]
+    events += [(m.end(), m.end()) for m in _FAST_GLUE_RE.finditer(text)]
+    events.sort()
+    parts = [" "]
+    nb, ob = [1], [0]
+    last, npos = 0, 1
+    for start, end in events:
+        parts.append(flat[last:start])
+        parts.append(" ")
+        npos += start - last + 1
+        nb.append(npos)
+        ob.append(end)
+        last = end
+    parts.append(flat[last:])
+    parts.append(" ")
+    return "".join(parts), nb, ob
+
+
+@cache
+def _trigger_automaton() -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for word in _DEGREE_TRIGGERS:
+        automaton.add_word(word, len(word))
+    automaton.make_automaton()
+    return automaton
+
+
+@lru_cache(maxsize=16)
+def degree_hints(text: str) -> tuple[int, ...]:
+    """Word-start offsets in ``text`` where a degree or field-of-study mention may begin."""
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        lowered = "".join(c.lower()[0] for c in text)
+    out = []
+    for end, length in _trigger_automaton().iter(lowered):
+        start = end - length + 1
+        after = lowered[end + 1 : end + 2]
+        if (start == 0 or not lowered[start - 1].isalnum()) and not after.isalpha():
+            out.append(start)
+        elif start > 0 and text[start - 1].islower() and text[start].isupper():
+            out.append(start)  # glued: "experienceBachelor"
+    return tuple(out)
+
+
+def to_original(pos: int, nb: list[int], ob: list[int]) -> int:
+    """The original offset of normalized position ``pos``."""
+    k = bisect_right(nb, pos) - 1
+    return ob[k] + (pos - nb[k]) if k >= 0 else 0
+
+
+def extract_skills(
+    text: str, *, title: str | None = None, breadth: bool = True
+) -> list[SkillMatch]:
+    """Every taxonomy skill named in ``text`` (the title, when given, is read as context only).
+
+    Args:
+        text: the posting description, as scraped (glued sentences are fine).
+        title: the job title; reserved for title-aware rules.
+        breadth: also match the O*NET breadth list (False: the curated core only).
+
+    Returns:
+        One ``SkillMatch`` per skill in order of first mention; spans index into ``text``.
+    """
+    if not text:
+        return []
+    automaton, skills = _automaton(breadth)
+    norm, nb, ob = normalize(text)
+    found: list[tuple[int, int, _Entry]] = []
+    for end, entry in automaton.iter(norm):
+        if entry.check_end and norm[end + 1].isalnum():
+            continue
+        start = end - entry.length + 1
+        if norm[start] == " ":
+            start += 1
+        found.append((start, end + 1, entry))
+    urls = [(m.start(), m.end()) for m in _URL_RE.finditer(text)]
+    mapped: list[tuple[int, int, _Entry]] = []
+    for nstart, nend, entry in found:
+        start, end = to_original(nstart, nb, ob), to_original(nend - 1, nb, ob) + 1
+        if entry.mode == _CASED and fold(text[start:end], lower=False) not in entry.variants:
+            continue
+        if entry.multiword and not entry.allow_punct and _HARD_PUNCT_RE.search(text, start, end):
+            continue
+        if urls and any(u_start <= start < u_end for u_start, u_end in urls):
+            continue
+        mapped.append((start, end, entry))
+    accepted = _apply_rules(text, _resolve_overlaps(mapped), skills)
+    return _group(text, accepted, skills)
+
+
+def _resolve_overlaps(found: list[tuple[int, int, _Entry]]) -> list[tuple[int, int, _Entry]]:
+    found.sort(key=lambda m: (m[0], m[0] - m[1], m[2].skill))
+    kept: list[tuple[int, int, _Entry]] = []
+    last_end = -1
+    for match in found:
+        if match[0] >= last_end:
+            kept.append(match)
+            last_end = match[1]
+    return kept
+
+
+def _apply_rules(
+    text: str, spans: list[tuple[int, int, _Entry]], skills: tuple[Skill, ...]
+) -> list[tuple[int, int, int]]:
+    spans = [(s, e, en) for s, e, en in spans if _context_ok(text, s, e, skills[en.skill])]
+    # any candidate may vouch for a list ("Word and Excel"); a lone ambiguous word may not
+    neighbours = [(s, e, en.skill) for s, e, en in spans]
+    accepted = []
+    for start, end, entry in spans:
+        if _needs_rule(entry, skills):
+            others = [n for n in neighbours if n[0] != start]
+            if not _rule_ok(skills[entry.skill].rule or "", text, start, end, others, skills):
+                continue
+        accepted.append((start, end, entry.skill))
+    return accepted
+
+
+def _needs_rule(entry: _Entry, skills: tuple[Skill, ...]) -> bool:
+    rule = skills[entry.skill].rule
+    return bool(rule) and rule != "field" and entry.mode != _PLAIN
+
+
+def _context_ok(text: str, start: int, end: int, skill: Skill) -> bool:
+    """Drop a method named as a field of study ("MS in Statistics") or a role ("BI Analyst")."""
+    broad = skill.category == "method" or skill.name == "Business intelligence"
+    if skill.rule != "field" and not broad:
+        return True
+    if broad and (
+        _ROLE_AFTER_RE.match(text, end) or _ROLE_BEFORE_RE.search(text[max(0, start - 30) : start])
+    ):
+        return False
+    hints = degree_hints(text)
+    k = bisect_right(hints, start - 1)
+    match = None
+    while k > 0 and hints[k - 1] >= start - 250 and match is None:
+        k -= 1  # anchored at each hint, nearest first: linear, not a 250x250 search
+        match = _DEGREE_BEFORE_RE.match(text, hints[k], start)
+    if match is None:
+        return True
+    gap = match.group("gap")
+    return bool(_NOT_FIELD_GAP_RE.search(gap) or _SENTENCE_GAP_RE.search(gap))
+
+
+def _in_list(text, start, end, neighbours, skills, *, langs_only=False) -> bool:
+    for n_start, n_end, n_skill in neighbours:
+        if langs_only and skills[n_skill].category not in _LANGS:
+            continue
+        if n_end <= start and start - n_end <= 14:
+            gap = text[n_end:start]
+        elif n_start >= end and n_start - end <= 14:
+            gap = text[end:n_start]
+        else:
+            continue
+        if _LIST_GAP_RE.fullmatch(gap):
+            return True
+    return False
+
+
+def _word_before(text: str, start: int) -> str:
+    match = _WORD_BEFORE_RE.search(text[max(0, start - 30) : start])
+    return match.group(1).lower() if match else ""
+
+
+def _word_after(text: str, end: int) -> str:
+    match = _WORD_AFTER_RE.match(text[end : end + 30])
+    return match.group(1).lower() if match else ""
+
+
+_R_BEFORE = frozenset(
+    "in using with of like languages language programming as including both either e.g and or".split()
+)
+_R_AFTER = frozenset(
+    "programming language studio shiny package packages script scripts scripting code coding markdown libraries library users user python sql sas".split()
+)
+_TOOL_BEFORE = frozenset("apache using with in on like of including and or use uses".split())
+_SPARK_AFTER = frozenset(
+    "sql streaming ml mllib cluster clusters job jobs application applications dataframe dataframes rdd rdds core ecosystem framework programming development experience based pipelines platform scala python".split()
+)
+_HIVE_AFTER = frozenset("sql ql queries query tables table metastore scripts".split())
+_AIRFLOW_AFTER = frozenset(
+    "dags dag pipelines orchestration scheduler jobs workflows workflow".split()
+)
+_EXCEL_VERB_AFTER = frozenset("in at as within when under while beyond among through".split())
+_EXCEL_VERB_BEFORE = frozenset(
+    "to will can who you we they help helps helping continue truly always only and".split()
+)
+_GO_AFTER = frozenset("programming language lang".split())
+
+
+def _rule_ok(rule, text, start, end, neighbours, skills) -> bool:  # noqa: C901 - one table of rules
+    before, after = _word_before(text, start), _word_after(text, end)
+    listed = _in_list(text, start, end, neighbours, skills)
+    if rule == "list":
+        return listed
+    if rule == "r":
+        nxt, prev = text[end : end + 4], text[max(0, start - 2) : start]
+        if (
+            nxt.startswith(("&", " &", "'", "\u2019"))
+            or re.match(r"\.\s?[A-Z]\b", nxt)
+            or re.match(r"[A-Z]\.", prev)
+        ):
+            return False
+        return listed or before in _R_BEFORE or after in _R_AFTER
+    if rule == "c":
+        nxt = text[end : end + 7].lower()
+        if (
+            nxt.startswith(("+", "#", "-level", " level", "-suite", " suite", "-corp", "-"))
+            or text[end : end + 1] == "."
+        ):
+            return False
+        return _in_list(text, start, end, neighbours, skills, langs_only=True) or after in _GO_AFTER
+    if rule == "go":
+        if text[end : end + 1] == "-":
+            return False
+        return _in_list(text, start, end, neighbours, skills, langs_only=True) or after in _GO_AFTER
+    if rule == "spark":
+        return listed or before in _TOOL_BEFORE or after in _SPARK_AFTER
+    if rule == "hive":
+        return listed or before in _TOOL_BEFORE or after in _HIVE_AFTER
+    if rule == "airflow":
+        return listed or before in _TOOL_BEFORE or after in _AIRFLOW_AFTER
+    if rule == "excel":
+        if listed:
+            return True
+        return after not in _EXCEL_VERB_AFTER and before not in _EXCEL_VERB_BEFORE
+    if rule == "dotnet":
+        return start > 0 and text[start - 1] == "."
+    if rule in ("looker", "sas"):
+        return after not in ("institute", "airlines")
+    return True
+
+
+def _group(
+    text: str, accepted: list[tuple[int, int, int]], skills: tuple[Skill, ...]
+) -> list[SkillMatch]:
+    by_skill: dict[int, list[tuple[int, int]]] = {}
+    for start, end, index in accepted:
+        by_skill.setdefault(index, []).append((start, end))
+    context = requirement_of(text)
+    out = []
+    for index, spans in by_skill.items():
+        skill = skills[index]
+        states = [context(start) for start, _ in spans]
+        required = True if True in states else (False if False in states else None)
+        out.append(SkillMatch(skill.name, skill.category, skill.kind, required, tuple(spans)))
+    return out
+
+
+# --- required / preferred context ---------------------------------------------------------
+_SENTENCE_END_RE = re.compile(r"[.!?;\n\u2022]+|[a-z](?=[A-Z][a-z])")
+_PREFERRED_RE = re.compile(
+    r"(?i)\b(?:preferred|preferably|prefer|a plus|big plus|huge plus|plus\s*[:!)]|nice[\s-]to[\s-]haves?|"
+    r"bonus|desired|desirable|ideally|advantageous|an advantage|would be great|not required|helpful|beneficial)"
+)
+_REQUIRED_RE = re.compile(
+    r"(?i)\b(?:required|requires?|requirements?|must|mandatory|essential|minimum|at least|necessary)\b"
+)
+_HEADING_RE = re.compile(
+    r"[ \t]*(?P<h>(?i:"
+    r"(?P<pref>(?:preferred|desired|desirable|additional|bonus|nice[\s-]to[\s-]have|optional)(?:\s+(?:qualifications?|skills?|requirements?|experience|competencies|attributes|knowledge))?|nice[\s-]to[\s-]haves?|bonus points|pluses)"
+    r"|(?P<req>(?:basic|minimum|required|key|essential|mandatory|must[\s-]have|job|position|technical|your)\s+(?:qualifications?|skills?|requirements?|experience|competencies)|requirements|qualifications|what you(?:'ll| will)? need|what we(?:'re| are) looking for|must[\s-]haves?|who you are|about you|skills(?: and| &) (?:experience|qualifications))"
+    r"|(?P<other>responsibilities|duties|what you(?:'ll| will) do|benefits|perks|about (?:us|the company|the role|the team)|company overview|job description|overview|why (?:join|work)|compensation|salary|equal opportunity|the role|position summary|summary|who we are)))"
+    r"[ \t]*(?::|\n|$|(?=[A-Z\u2022*\-]))"
+)
+
+
+def _heading_kind(match: re.Match) -> str:
+    return "pref" if match.group("pref") else "req" if match.group("req") else "other"
+
+
+@lru_cache(maxsize=16)
+def requirement_of(text: str):
+    """A function from an offset in ``text`` to True (required), False (preferred) or None."""
+    cuts = [m.end() for m in _SENTENCE_END_RE.finditer(text)]
+    # a heading starts a line or a (glued) sentence: try the pattern only there
+    matches = (_HEADING_RE.match(text, pos) for pos in [0, *cuts])
+    heads = [(m.start("h"), m.end(), _heading_kind(m)) for m in matches if m]
+    head_starts = [h[0] for h in heads]
+    cache: dict[int, bool | None] = {}
+
+    def state(pos: int) -> bool | None:
+        k = bisect_right(cuts, pos)
+        if k not in cache:
+            sentence = text[cuts[k - 1] if k else 0 : cuts[k] if k < len(cuts) else len(text)]
+            pref, req = _PREFERRED_RE.search(sentence), _REQUIRED_RE.search(sentence)
+            if pref or req:
+                cache[k] = None if pref and req else not pref
+            else:
+                h = bisect_right(head_starts, pos) - 1
+                kind = heads[h][2] if h >= 0 else None
+                cache[k] = {"pref": False, "req": True}.get(kind or "")
+        return cache[k]
+
+    return state
+
+
+__all__ = ["SkillMatch", "extract_skills", "normalize", "requirement_of", "to_original"]

@@ -1,0 +1,155 @@
+"""The app factory: security headers, error handling, one router per area, static files."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from roleatlas.exceptions import InputError, NotFoundError, RoleAtlasError
+from roleatlas.web.datasource import DataSource, open_source
+from roleatlas.web.render import render
+from roleatlas.web.settings import WebSettings
+from roleatlas.web.site import Site
+
+STATIC = __import__("pathlib").Path(__file__).parent / "static"
+SECURITY_HEADERS = [
+    (
+        b"content-security-policy",
+        b"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+        b"object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+    ),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"strict-origin-when-cross-origin"),
+    (b"x-frame-options", b"DENY"),
+]
+
+
+class SecurityHeaders:
+    """Adds the security headers to every response (plain ASGI: no per-request overhead)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message["headers"] = list(message.get("headers", [])) + SECURITY_HEADERS
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+class CachedPages:
+    """Serves a GET whose rendered page is already cached without entering the router."""
+
+    def __init__(self, app: ASGIApp, site: Site) -> None:
+        self.app = app
+        self.site = site
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["method"] == "GET":
+            key = scope["path"] + "?" + scope.get("query_string", b"").decode("latin-1")
+            hit = self.site.cache.peek(key)
+            if hit is not None:
+                body, media_type = hit
+                headers = [(b"content-type", media_type.encode()),
+                           (b"content-length", str(len(body)).encode())]  # fmt: skip
+                await send({"type": "http.response.start", "status": 200, "headers": headers})
+                await send({"type": "http.response.body", "body": body})
+                return
+        await self.app(scope, receive, send)
+
+
+def create_app(settings: WebSettings | None = None, *, source: DataSource | None = None) -> FastAPI:
+    """The RoleAtlas web app over a store (or the bundled snapshot when no store exists).
+
+    Args:
+        settings: where the data live; default from the environment.
+        source: an already opened data source (tests, export); overrides ``settings.db``.
+    """
+    from roleatlas.web.routes import api, compare, fit, home, jobs, roles, salaries
+
+    settings = settings or WebSettings.from_env()
+    source = source or open_source(db=settings.db, snapshot=settings.snapshot)
+    app = FastAPI(
+        title="RoleAtlas API",
+        version="1",
+        summary="Role profiles, comparisons, salaries and postings for careers in AI and data.",
+        openapi_url="/api/v1/openapi.json",
+        docs_url=None,
+        redoc_url=None,
+    )
+    app.state.site = Site(source, settings)
+    for module in (home, roles, compare, salaries, jobs, fit):
+        app.include_router(module.router)
+    app.include_router(api.router, prefix="/api/v1")
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.add_middleware(CachedPages, site=app.state.site)
+    app.add_middleware(SecurityHeaders)
+    _add_error_handlers(app)
+    return app
+
+
+def _wants_json(request: Request) -> bool:
+    path = request.url.path
+    return (
+        path.startswith("/api/")
+        or path.endswith(".json")
+        or path.endswith(".csv")
+        or "application/json" in request.headers.get("accept", "")
+    )
+
+
+def _error(request: Request, status: int, message: str) -> Response:
+    if _wants_json(request):
+        return JSONResponse({"error": message, "status": status}, status_code=status)
+    site = request.app.state.site
+    html = render("error.html", site=site, status=status, message=message, page="error")
+    return HTMLResponse(html, status_code=status)
+
+
+def _add_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(NotFoundError)
+    async def not_found(request: Request, exc: NotFoundError) -> Response:
+        return _error(request, 404, str(exc))
+
+    @app.exception_handler(InputError)
+    async def bad_input(request: Request, exc: InputError) -> Response:
+        return _error(request, 400, str(exc))
+
+    @app.exception_handler(RoleAtlasError)
+    async def other(request: Request, exc: RoleAtlasError) -> Response:
+        return _error(request, 503, str(exc))
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> Response:
+        return _error(request, 422, _validation_message(exc.errors()))
+
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, exc: HTTPException) -> Response:
+        message = exc.detail if isinstance(exc.detail, str) else json.dumps(exc.detail)
+        if exc.status_code == 404 and message == "Not Found":
+            message = f"no page at {request.url.path}"
+        response = _error(request, exc.status_code, message)
+        for key, value in (exc.headers or {}).items():
+            response.headers[key] = value
+        return response
+
+
+def _validation_message(errors: Any) -> str:
+    parts = []
+    for err in errors:
+        where = ".".join(str(p) for p in err.get("loc", ()) if p not in ("query", "body", "path"))
+        parts.append(f"{where or 'input'}: {err.get('msg', 'invalid')}")
+    return "; ".join(parts) or "invalid request"

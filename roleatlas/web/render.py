@@ -1,0 +1,152 @@
+"""Jinja rendering (autoescape on) and the small formatting filters every template uses."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from datetime import date, datetime
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import nh3
+from jinja2 import ChainableUndefined, Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
+
+from roleatlas.web import charts
+
+TEMPLATES = Path(__file__).parent / "templates"
+WORDS_PER_MINUTE = 230
+_TAGS = re.compile(r"<[^>]+>")
+_SAFE_TAGS = {
+    "p", "br", "ul", "ol", "li", "strong", "b", "em", "i", "u", "h1", "h2", "h3", "h4", "h5",
+    "h6", "a", "blockquote", "code", "pre", "table", "thead", "tbody", "tr", "td", "th", "hr",
+    "span", "div",
+}  # fmt: skip
+
+
+def pct(value: Any, digits: int = 0) -> str:
+    """A fraction in [0, 1] as a percentage ("71%"), or an en dash."""
+    if value is None:
+        return "–"
+    return f"{float(value) * 100:.{digits}f}%"
+
+
+def ci(interval: Sequence[float] | None) -> str:
+    """A fraction interval as "66–75%"."""
+    if not interval or interval[0] is None:
+        return ""
+    return f"{interval[0] * 100:.0f}–{interval[1] * 100:.0f}%"
+
+
+def money(value: Any) -> str:
+    """Annual USD as "$120K"."""
+    if value is None:
+        return "–"
+    v = float(value)
+    return f"${v / 1000:,.0f}K" if abs(v) >= 1000 else f"${v:,.0f}"
+
+
+def signed_money(value: Any) -> str:
+    if value is None:
+        return "–"
+    return ("+" if float(value) >= 0 else "−") + money(abs(float(value)))
+
+
+def number(value: Any) -> str:
+    if value is None:
+        return "–"
+    return f"{value:,}" if isinstance(value, int) else f"{float(value):,.1f}"
+
+
+def basis(b: Mapping[str, Any] | None) -> str:
+    """A section's basis as one line: "n=412 postings, 2018-07-22 to 2023-08-01; sources: …"."""
+    if not b:
+        return "basis not recorded"
+    text = f"n={number(b.get('n'))} {b.get('unit') or 'records'}"
+    dates = b.get("date_range")
+    if dates:
+        text += f", {dates[0]} to {dates[1]}"
+    sources = b.get("sources")
+    if sources:
+        text += "; sources: " + ", ".join(map(str, sources))
+    if b.get("thin"):
+        text += " (thin data: read with care)"
+    return text
+
+
+def share_note(item: Mapping[str, Any], role: str = "", unit: str = "postings") -> str:
+    """Hover text of one share: "Python: 292 of 412 Data Scientist postings (71%, 95% CI 66–75%)"."""
+    label = item.get("label") or item.get("value") or item.get("skill") or ""
+    interval = ci(item.get("ci"))
+    return (
+        f"{label}: {item.get('count', '?')} of {item.get('n', '?')} {role} {unit} "
+        f"({pct(item.get('share'))}{', 95% CI ' + interval if interval else ''})"
+    ).replace("  ", " ")
+
+
+def label(value: Any) -> str:
+    """A slug or code as a reader's label ("full-time" → "Full Time")."""
+    if value is None:
+        return "–"
+    return str(value).replace("-", " ").replace("_", " ").title()
+
+
+def when(value: Any) -> str:
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)[:10] if value else "–"
+
+
+def clean_html(html: str | None) -> Markup:
+    """Posting HTML sanitized again (ingestion already did): formatting tags only, safe links."""
+    if not html:
+        return Markup("")
+    return Markup(
+        nh3.clean(
+            html,
+            tags=_SAFE_TAGS,
+            attributes={"a": {"href", "title"}},
+            url_schemes={"http", "https", "mailto"},
+            link_rel="noopener noreferrer nofollow",
+        )
+    )
+
+
+def safe_url(url: Any) -> str | None:
+    """The URL when it is http(s), else None: a stored link never becomes ``javascript:``."""
+    if isinstance(url, str) and re.match(r"https?://", url.strip(), re.I):
+        return url.strip()
+    return None
+
+
+def reading_minutes(html: str) -> int:
+    """Minutes to read a rendered article at 230 words a minute."""
+    return max(1, round(len(_TAGS.sub(" ", html).split()) / WORDS_PER_MINUTE))
+
+
+@lru_cache(maxsize=1)
+def environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=select_autoescape(["html", "xml", "svg"], default_for_string=True),
+        trim_blocks=True,
+        undefined=ChainableUndefined,
+        lstrip_blocks=True,
+    )
+    env.filters.update(
+        pct=pct, ci=ci, money=money, signed_money=signed_money, number=number, basis=basis,
+        share_note=share_note, label=label, safe_url=safe_url, when=when, clean_html=clean_html,
+    )  # fmt: skip
+    from roleatlas.web import figures
+
+    env.globals["charts"] = charts
+    env.globals["figures"] = figures
+    return env
+
+
+def render(template: str, **context: Any) -> str:
+    """A template rendered with ``context``."""
+    return environment().get_template(template).render(**context)

@@ -1,0 +1,1 @@
+"""One router per area of the site; each page's data come from one ``*_data`` function."""

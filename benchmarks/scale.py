@@ -28,7 +28,18 @@ PLACES = (
     "San Francisco, CA", "New York, NY", "Austin, TX", "Seattle, WA", "Boston, MA", "Chicago, IL",
     "Remote", "Toronto, ON", "Sydney NSW", "London, England", "Denver, CO", "Atlanta, GA",
 )  # fmt: skip
-FIELDS = ("title", "company", "location", "description", "salary_text", "employment_type", "industry", "sector", "country_hint", "currency_hint")
+FIELDS = (
+    "title",
+    "company",
+    "location",
+    "description",
+    "salary_text",
+    "employment_type",
+    "industry",
+    "sector",
+    "country_hint",
+    "currency_hint",
+)
 
 
 def real_postings(data_dir: Path) -> list[dict]:
@@ -72,7 +83,9 @@ def generate(n: int, *, data_dir: Path, seed: int = 7) -> Iterator[dict]:
     rng = random.Random(seed)
     pool = real_postings(data_dir)
     for index in range(n):
-        yield perturb(pool[index % len(pool)] if index < len(pool) else rng.choice(pool), rng, index)
+        yield perturb(
+            pool[index % len(pool)] if index < len(pool) else rng.choice(pool), rng, index
+        )
 
 
 def write_jsonl(n: int, out: Path, *, data_dir: Path, seed: int = 7) -> int:

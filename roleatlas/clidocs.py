@@ -20,9 +20,16 @@ def _walk(command: click.Command, path: list[str]) -> list[tuple[list[str], clic
 
 def cli_reference() -> str:
     """Markdown with the ``--help`` text of every command."""
-    lines = ["# CLI reference", "", "Generated from `--help` by `python -m roleatlas.clidocs`; do not edit.", ""]
+    lines = [
+        "# CLI reference",
+        "",
+        "Generated from `--help` by `python -m roleatlas.clidocs`; do not edit.",
+        "",
+    ]
     for path, command in _walk(main, ["roleatlas"]):
-        ctx = click.Context(command, info_name=" ".join(path), terminal_width=100, max_content_width=100)
+        ctx = click.Context(
+            command, info_name=" ".join(path), terminal_width=100, max_content_width=100
+        )
         lines += [f"## `{' '.join(path)}`", "", "```", command.get_help(ctx).rstrip(), "```", ""]
     return "\n".join(lines)
 

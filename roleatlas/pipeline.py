@@ -84,8 +84,12 @@ def ingest_stage(store: Store, data_dir: Path, *, progress: Progress | None = No
 def normalize_stage(
     store: Store, *, force: bool = False, progress: Progress | None = None
 ) -> StageReport:
-    """Postings → ``posting_facts`` (role, seniority, pay, place); survey → ``survey_facts``."""
-    from roleatlas.extract.industries import company_key, infer_company_industries
+    """Postings → ``posting_facts`` (role, seniority, pay, place); survey → ``survey_facts``.
+
+    Incremental and resumable: only postings and records without facts of the current
+    normalizer version are processed, one committed batch at a time; facts of rows no longer in
+    the store are dropped. Served results change only in the analyze stage, atomically.
+    """
     from roleatlas.normalize.batch import NORMALIZER_VERSION, normalize_postings, normalize_survey
 
     fingerprint = _fingerprint(store, "normalize", NORMALIZER_VERSION)
@@ -94,69 +98,127 @@ def normalize_stage(
         report.skipped = True
         return report
     started = time.perf_counter()
-    n_postings = store.count("postings")
-    n_survey = store.count("salary_records")
     with store.transaction():
-        store.execute("DELETE FROM posting_facts")
-        store.execute("DELETE FROM survey_facts")
-        tick = progress("normalize postings", n_postings) if progress else None
-        for batch in _batches(store, f"SELECT {_POSTING_COLUMNS} FROM postings ORDER BY id"):
-            report.rows_out += store.insert("posting_facts", normalize_postings(batch))
-            report.rows_in += len(batch)
-            if tick:
-                tick(len(batch))
-        # a posting without industry fields takes its company's majority sector
-        companies = store.query(
-            "SELECT p.company, f.industry AS sector FROM postings p JOIN posting_facts f ON f.posting_id = p.id"
+        if force:
+            store.execute("DELETE FROM posting_facts")
+            store.execute("DELETE FROM survey_facts")
+        version = [NORMALIZER_VERSION]
+        store.execute(
+            "DELETE FROM posting_facts WHERE normalizer_version IS DISTINCT FROM ? "
+            "OR posting_id NOT IN (SELECT id FROM postings)",
+            version,
         )
-        by_company = infer_company_industries(companies)
-        unknown = store.query(
-            "SELECT p.id, p.company FROM postings p JOIN posting_facts f ON f.posting_id = p.id "
-            "WHERE f.industry = 'unknown' AND p.company IS NOT NULL"
+        store.execute(
+            "DELETE FROM survey_facts WHERE normalizer_version IS DISTINCT FROM ? "
+            "OR record_id NOT IN (SELECT id FROM salary_records)",
+            version,
         )
-        fills = [
-            {"posting_id": r["id"], "industry": by_company[company_key(r["company"])]}
-            for r in unknown
-            if by_company.get(company_key(r["company"]), "unknown") != "unknown"
-        ]
-        store.update_from("posting_facts", fills, key="posting_id")
-        report.detail["industry_from_company"] = len(fills)
-        tick = progress("normalize survey", n_survey) if progress else None
-        for batch in _batches(store, "SELECT * FROM salary_records ORDER BY id"):
-            report.rows_out += store.insert("survey_facts", normalize_survey(batch))
-            report.rows_in += len(batch)
-            if tick:
-                tick(len(batch))
+    todo = "FROM postings WHERE id NOT IN (SELECT posting_id FROM posting_facts)"
+    tick = _tick(store, progress, "normalize postings", todo)
+    for batch in _batches(store, f"SELECT {_POSTING_COLUMNS} {todo} ORDER BY id"):
+        report.rows_out += store.insert("posting_facts", normalize_postings(batch))
+        report.rows_in += len(batch)
+        if tick:
+            tick(len(batch))
+    todo = "FROM salary_records WHERE id NOT IN (SELECT record_id FROM survey_facts)"
+    tick = _tick(store, progress, "normalize survey", todo)
+    for batch in _batches(store, f"SELECT * {todo} ORDER BY id"):
+        report.rows_out += store.insert("survey_facts", normalize_survey(batch))
+        report.rows_in += len(batch)
+        if tick:
+            tick(len(batch))
+    with store.transaction():
+        _link_duplicates(store)
+        report.detail["industry_from_company"] = _fill_industries(store)
+        store.execute(
+            "UPDATE survey_facts SET is_duplicate = (s.duplicate_of IS NOT NULL) "
+            "FROM salary_records s WHERE s.id = survey_facts.record_id "
+            "AND survey_facts.is_duplicate IS DISTINCT FROM (s.duplicate_of IS NOT NULL)"
+        )
         _mark(store, "normalize", fingerprint, report, started)
     return report
+
+
+def _tick(
+    store: Store, progress: Progress | None, label: str, todo: str, params: list[Any] | None = None
+) -> Callable[[int], None] | None:
+    """A progress callback for the rows ``todo`` selects, or None without progress bars."""
+    if progress is None:
+        return None
+    return progress(label, int(store.scalar(f"SELECT count(*) {todo}", params) or 0))
+
+
+def _link_duplicates(store: Store) -> None:
+    """Carry each posting's current canonical link (it moves when files are re-ingested)."""
+    store.execute(
+        "UPDATE posting_facts SET canonical_id = p.canonical_id, is_canonical = (p.canonical_id = p.id) "
+        "FROM postings p WHERE p.id = posting_facts.posting_id "
+        "AND posting_facts.canonical_id IS DISTINCT FROM p.canonical_id"
+    )
+
+
+def _fill_industries(store: Store) -> int:
+    """A posting without industry fields takes its company's majority sector."""
+    from roleatlas.extract.industries import company_key, infer_company_industries
+
+    companies = store.query(
+        "SELECT p.company, f.industry AS sector FROM postings p "
+        "JOIN posting_facts f ON f.posting_id = p.id WHERE f.industry <> 'unknown'"
+    )
+    by_company = infer_company_industries(companies)
+    unknown = store.query(
+        "SELECT p.id, p.company FROM postings p JOIN posting_facts f ON f.posting_id = p.id "
+        "WHERE f.industry = 'unknown' AND p.company IS NOT NULL"
+    )
+    fills = [
+        {"posting_id": r["id"], "industry": by_company[company_key(r["company"])]}
+        for r in unknown
+        if by_company.get(company_key(r["company"]), "unknown") != "unknown"
+    ]
+    store.update_from("posting_facts", fills, key="posting_id")
+    return len(fills)
 
 
 def extract_stage(
     store: Store, *, force: bool = False, progress: Progress | None = None
 ) -> StageReport:
-    """``posting_facts`` education/experience columns, ``posting_skills``, responsibilities."""
+    """``posting_facts`` education/experience columns, ``posting_skills``, responsibilities.
+
+    Incremental and resumable: only postings whose facts lack the current extractor version
+    are processed, one committed batch at a time.
+    """
     from roleatlas.extract.batch import EXTRACTOR_VERSION, extract_postings
 
-    fingerprint = _fingerprint(store, "extract", EXTRACTOR_VERSION)
+    fingerprint = _fingerprint(store, "extract", EXTRACTOR_VERSION, depends=("normalize",))
     report = StageReport(stage="extract")
     if not force and _unchanged(store, "extract", fingerprint):
         report.skipped = True
         return report
     started = time.perf_counter()
-    total = store.count("postings")
+    stale = "SELECT posting_id FROM posting_facts WHERE extractor_version IS DISTINCT FROM ?"
     with store.transaction():
-        store.execute("DELETE FROM posting_skills")
-        store.execute("DELETE FROM posting_responsibilities")
-        tick = progress("extract", total) if progress else None
-        for batch in _batches(store, "SELECT id, title, description FROM postings ORDER BY id"):
-            out = extract_postings(batch)
+        if force:
+            store.execute("UPDATE posting_facts SET extractor_version = NULL")
+        for table in ("posting_skills", "posting_responsibilities"):
+            store.execute(
+                f"DELETE FROM {table} WHERE posting_id IN ({stale}) "
+                "OR posting_id NOT IN (SELECT posting_id FROM posting_facts)",
+                [EXTRACTOR_VERSION],
+            )
+    todo = f"FROM postings WHERE id IN ({stale})"
+    version = [EXTRACTOR_VERSION]
+    tick = _tick(store, progress, "extract", todo, version)
+    for batch in _batches(store, f"SELECT id, title, description {todo} ORDER BY id", version):
+        out = extract_postings(batch)
+        with store.transaction():
             store.update_from("posting_facts", out.facts, key="posting_id")
             store.insert("posting_skills", out.skills)
             store.insert("posting_responsibilities", out.responsibilities)
-            report.rows_in += len(batch)
-            report.rows_out += len(out.facts)
-            if tick:
-                tick(len(batch))
+        report.rows_in += len(batch)
+        report.rows_out += len(out.facts)
+        if tick:
+            tick(len(batch))
+    with store.transaction():
         report.detail["skills"] = store.count("posting_skills")
         report.detail["responsibilities"] = store.count("posting_responsibilities")
         _mark(store, "extract", fingerprint, report, started)
@@ -184,8 +246,10 @@ def analyze_stage(
     return report
 
 
-def _batches(store: Store, sql: str) -> Iterator[list[dict[str, Any]]]:
-    yield from store.iter_batches(sql, batch_size=BATCH_SIZE)
+def _batches(
+    store: Store, sql: str, params: list[Any] | None = None
+) -> Iterator[list[dict[str, Any]]]:
+    yield from store.iter_batches(sql, params, batch_size=BATCH_SIZE)
 
 
 def _fingerprint(store: Store, stage: str, version: str, *, depends: tuple[str, ...] = ()) -> str:

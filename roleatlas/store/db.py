@@ -23,6 +23,7 @@ _ARROW_TYPES = {
     "BIGINT": pa.int64(),
     "INTEGER": pa.int32(),
     "BOOLEAN": pa.bool_(),
+    "BLOB": pa.binary(),
     "DATE": pa.date32(),
     "TIMESTAMP": pa.timestamp("us"),
 }
@@ -135,12 +136,14 @@ class Store:
             except duckdb.Error as exc:
                 raise StoreError(f"query failed: {_first_line(exc)}") from exc
 
-    def iter_batches(self, sql: str, *, batch_size: int = 5000) -> Iterator[list[dict[str, Any]]]:
+    def iter_batches(
+        self, sql: str, params: Sequence[Any] | None = None, *, batch_size: int = 5000
+    ) -> Iterator[list[dict[str, Any]]]:
         """Stream a query's rows in batches of dicts, without loading the whole result."""
         with self._lock:
             cur = self._con.cursor()
         try:
-            reader = cur.sql(sql).to_arrow_reader(batch_size)
+            reader = cur.sql(sql, params=params).to_arrow_reader(batch_size)
             for batch in reader:
                 yield batch.to_pylist()
         finally:

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from roleatlas.analyze.run import decode_result
 from roleatlas.exceptions import StoreError
 from roleatlas.store import Store
 from roleatlas.web.salaries import LiveSalaries
@@ -91,7 +92,7 @@ class StoreSource(DataSource):
         results: dict[str, dict[str, Any]] = {k: {} for k in KINDS}
         if self.store.table_exists("analysis_results"):
             for row in self.store.query("SELECT kind, key, data FROM analysis_results"):
-                data = json.loads(row["data"]) if isinstance(row["data"], str) else row["data"]
+                data = decode_result(row["data"])
                 results.setdefault(row["kind"], {})[row["key"]] = data
         super().__init__(results)
         self.has_postings = self.store.table_exists("posting_facts") and bool(

@@ -1,0 +1,464 @@
+"""Role-vs-role comparisons, assembled in Python from the profiles and the shared aggregates.
+
+Pair figures: weighted Jaccard skill overlap; separating skills by a pooled two-proportion z-test
+with Benjamini–Hochberg control of the false discovery rate across every skill seen in either
+role; the difference of median salaries with a percentile bootstrap interval (each side
+resampled alone, 1,000 resamples, one fixed seed per cell so rebuilding gives the same numbers);
+transition plans both ways; featured jobs; related comparisons. Shapes: docs/DATA_SHAPES.md.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from roleatlas.analyze.aggregates import Aggregates
+from roleatlas.analyze.profiles import THIN_POSTINGS, ProfileBuilder
+from roleatlas.analyze.salaries import EXPERIENCE_LABELS, MIN_N, SENIORITY_LABELS, group_label
+from roleatlas.analyze.stats import (
+    BOOTSTRAP_SEED,
+    benjamini_hochberg,
+    quantile,
+    share,
+    two_proportion_z,
+)
+
+SCHEMA_VERSION = 1
+FDR = 0.05
+EMPLOYMENT_LABELS = {
+    "full-time": "Full Time",
+    "part-time": "Part Time",
+    "contract": "Contract",
+    "temporary": "Temporary",
+    "internship": "Internship",
+}
+SALARY_DIFF_METHOD = (
+    "difference of medians (b − a), percentile bootstrap 95% interval, 1,000 resamples per side, "
+    f"seed {BOOTSTRAP_SEED} + cell; cells with n < {MIN_N} on either side suppressed"
+)
+
+
+def pair_key(a: str, b: str) -> str:
+    """The canonical key of a pair: the two slugs sorted, joined by ``-vs-``."""
+    first, second = sorted((a, b))
+    return f"{first}-vs-{second}"
+
+
+class ComparisonBuilder:
+    """Builds every pair from the profiles; per-role work (rankings, bootstrap draws) is cached."""
+
+    def __init__(
+        self, agg: Aggregates, builder: ProfileBuilder, profiles: dict[str, dict[str, Any]]
+    ):
+        self.agg = agg
+        self.pb = builder
+        self.profiles = profiles
+        self._featured: dict[str, list[dict[str, Any]]] = {}
+        all_dates = [p["posted_on"] for ps in agg.postings.values() for p in ps if p["posted_on"]]
+        self._dates = (min(all_dates), max(all_dates)) if all_dates else None
+
+    # -- salary ------------------------------------------------------------------------------
+    def _boot(
+        self, role: str, source: str, by: str | None, group: str | None
+    ) -> tuple[float, list[float]]:
+        xs = self.agg.salaries.sorted_values(source, role, by, group)
+        return quantile(xs, 0.5) or 0.0, self.agg.salaries.medians(source, role, by, group)
+
+    def salary_difference(
+        self, a: str, b: str, source: str, by: str | None, group: str | None
+    ) -> dict[str, Any]:
+        na = len(self.agg.salaries.sorted_values(source, a, by, group))
+        nb = len(self.agg.salaries.sorted_values(source, b, by, group))
+        row: dict[str, Any] = {
+            "source": source,
+            "by": by,
+            "group": group,
+            "group_label": group_label(by, group),
+            "n_a": na,
+            "n_b": nb,
+            "median_a": None,
+            "median_b": None,
+            "diff": None,
+            "ci": None,
+            "suppressed": min(na, nb) < MIN_N,
+            "note": f"not enough data (n={na} vs n={nb})" if min(na, nb) < MIN_N else None,
+        }
+        if row["suppressed"]:
+            return row
+        (ma, da), (mb, db) = self._boot(a, source, by, group), self._boot(b, source, by, group)
+        diffs = sorted(y - x for x, y in zip(da, db, strict=True))
+        row.update(
+            median_a=round(ma, 1),
+            median_b=round(mb, 1),
+            diff=round(mb - ma, 1),
+            ci=[round(quantile(diffs, 0.025) or 0, 1), round(quantile(diffs, 0.975) or 0, 1)],
+        )
+        return row
+
+    def salaries(self, a: str, b: str) -> dict[str, Any]:
+        rows = [
+            self.salary_difference(a, b, s, None, None) for s in ("survey", "posted", "estimate")
+        ]
+        for level in EXPERIENCE_LABELS:
+            rows.append(self.salary_difference(a, b, "survey", "experience_level", level))
+        countries = _common_groups(self.agg, a, b, "country")[:5]
+        rows += [self.salary_difference(a, b, "survey", "country", c) for c in countries]
+        return {
+            "a": self.profiles[a]["salaries"]["survey"],
+            "b": self.profiles[b]["salaries"]["survey"],
+            "difference": rows,
+            "method": SALARY_DIFF_METHOD,
+            "links": {"a": f"/salaries/{a}", "b": f"/salaries/{b}"},
+        }
+
+    # -- skills ------------------------------------------------------------------------------
+    def skills(self, a: str, b: str) -> dict[str, Any]:
+        ia = {it["skill"]: it for it in self.pb.skill_items(a)}
+        ib = {it["skill"]: it for it in self.pb.skill_items(b)}
+        na, nb = self.pb.n(a), self.pb.n(b)
+        names = sorted(set(ia) | set(ib))
+        tests = []
+        for s in names:
+            xa = ia[s]["count"] if s in ia else 0
+            xb = ib[s]["count"] if s in ib else 0
+            z, p = two_proportion_z(xa, na, xb, nb)
+            tests.append((s, xa, xb, z, p))
+        qs = benjamini_hochberg([t[4] for t in tests]) if tests else []
+        separating = []
+        for (s, xa, xb, z, p), q in zip(tests, qs, strict=True):
+            if q >= FDR:
+                continue
+            meta = ia.get(s) or ib[s]
+            separating.append(
+                {
+                    "skill": s,
+                    "label": meta["label"],
+                    "category": meta["category"],
+                    "a": share(xa, na),
+                    "b": share(xb, nb),
+                    "diff": round(xb / nb - xa / na, 4),
+                    "z": round(z, 2),
+                    "p": float(f"{p:.3g}"),
+                    "q": float(f"{q:.3g}"),
+                    "favours": b if z > 0 else a,
+                }
+            )
+        separating.sort(key=lambda r: -abs(r["diff"]))
+        shared = sorted(
+            (s for s in set(ia) & set(ib) if ia[s]["share"] >= 0.1 and ib[s]["share"] >= 0.1),
+            key=lambda s: -(ia[s]["share"] + ib[s]["share"]),
+        )
+        return {
+            "a": {"basis": self.pb.basis(a), "top": _trim(self.profiles[a]["skills"]["top"][:12])},
+            "b": {"basis": self.pb.basis(b), "top": _trim(self.profiles[b]["skills"]["top"][:12])},
+            "overlap": {
+                "weighted_jaccard": self.pb.similarity.get((a, b), 0.0),
+                "n_a": na,
+                "n_b": nb,
+                "method": "Σ min(share) / Σ max(share) over every skill of either role",
+            },
+            "shared": [
+                {"skill": s, "label": ia[s]["label"], "a": _slim(ia[s]), "b": _slim(ib[s])}
+                for s in shared[:12]
+            ],
+            "separating": separating[:20],
+            "test": (
+                "two-proportion z-test (pooled), Benjamini–Hochberg q < 0.05 over every "
+                f"skill seen in either role ({len(tests)} tests)"
+            ),
+        }
+
+    # -- featured jobs -----------------------------------------------------------------------
+    def featured(self, role: str) -> list[dict[str, Any]]:
+        if role in self._featured:
+            return self._featured[role]
+        lo, hi = self._dates or ("", "")
+        span = max((date.fromisoformat(hi) - date.fromisoformat(lo)).days, 1) if lo else 1
+        scored = []
+        for p in self.agg.postings.get(role, []):
+            recency = (
+                (date.fromisoformat(p["posted_on"]) - date.fromisoformat(lo)).days / span
+                if p["posted_on"] and lo
+                else 0.0
+            )
+            pay = 1.0 if p["annual_min_usd"] or p["annual_max_usd"] else 0.0
+            score = 0.6 * (p["role_confidence"] or 0.0) + 0.25 * recency + 0.15 * pay
+            scored.append((round(score, 4), p))
+        scored.sort(key=lambda sp: (-sp[0], sp[1]["posting_id"]))
+        seen, out = set(), []
+        for score, p in scored:
+            company = (p["company"] or "").casefold()
+            if company in seen:
+                continue
+            seen.add(company)
+            out.append(_job_card(p, role, score))
+            if len(out) == 3:
+                break
+        self._featured[role] = out
+        return out
+
+    # -- transitions -------------------------------------------------------------------------
+    def plan(self, src: str, dst: str, salary_rows: list[dict[str, Any]]) -> dict[str, Any]:
+        isrc = {it["skill"]: it for it in self.pb.skill_items(src)}
+        idst = self.pb.skill_items(dst)
+        acquire = []
+        for it in idst:
+            if it["kind"] == "soft":
+                continue
+            s_share = isrc[it["skill"]]["share"] if it["skill"] in isrc else 0.0
+            score = it["share"] * (1 - (s_share or 0.0))
+            acquire.append(
+                {
+                    "skill": it["skill"],
+                    "label": it["label"],
+                    "category": it["category"],
+                    "target": _slim(it),
+                    "source": _slim(isrc[it["skill"]])
+                    if it["skill"] in isrc
+                    else share(0, self.pb.n(src)),
+                    "score": round(score, 4),
+                }
+            )
+        acquire.sort(key=lambda r: (-r["score"], r["skill"]))
+        keep = [
+            {
+                "skill": it["skill"],
+                "label": it["label"],
+                "target": _slim(it),
+                "source": _slim(isrc[it["skill"]]),
+            }
+            for it in idst
+            if it["skill"] in isrc and it["share"] >= 0.2 and isrc[it["skill"]]["share"] >= 0.2
+        ][:8]
+        ps, pd_ = self.profiles[src], self.profiles[dst]
+        ys, yd = ps["experience"]["years_min"], pd_["experience"]["years_min"]
+        overall = next(r for r in salary_rows if r["source"] == "survey" and r["by"] is None)
+        change = dict(overall)
+        if src != min(src, dst) and not change["suppressed"]:  # stored rows are b − a
+            change.update(
+                median_a=overall["median_b"],
+                median_b=overall["median_a"],
+                n_a=overall["n_b"],
+                n_b=overall["n_a"],
+                diff=-overall["diff"],
+                ci=[-overall["ci"][1], -overall["ci"][0]],
+            )
+        return {
+            "from": src,
+            "to": dst,
+            "skills_to_acquire": [r for r in acquire if r["score"] > 0][:10],
+            "skills_to_keep": keep,
+            "experience": {
+                "from": ys,
+                "to": yd,
+                "median_diff_years": (
+                    round(yd["p50"] - ys["p50"], 2)
+                    if ys["p50"] is not None and yd["p50"] is not None
+                    else None
+                ),
+            },
+            "degree": {
+                "from_usual": (ps["education"]["degree_min"] or [None])[0],
+                "to_usual": (pd_["education"]["degree_min"] or [None])[0],
+            },
+            "salary_change": change,
+            "bridging_postings": self.bridging(src, dst),
+            "method": (
+                "score = target share × (1 − source share); bridging = postings of either role "
+                "covering the most of both roles' top-20 skills"
+            ),
+        }
+
+    def bridging(self, a: str, b: str, *, limit: int = 5) -> list[dict[str, Any]]:
+        top_a = {it["skill"] for it in self.pb.skill_items(a)[:20]}
+        top_b = {it["skill"] for it in self.pb.skill_items(b)[:20]}
+        cands = []
+        for role in (a, b):
+            for p in self.agg.postings.get(role, []):
+                skills = self.agg.posting_skills.get(p["posting_id"], set())
+                ca, cb = len(skills & top_a), len(skills & top_b)
+                if ca and cb:
+                    cands.append((min(ca, cb), ca + cb, p, role, ca, cb))
+        cands.sort(key=lambda c: (-c[0], -c[1], c[2]["posting_id"]))
+        return [
+            {
+                "posting_id": p["posting_id"],
+                "title": p["title"],
+                "company": p["company"],
+                "role": role,
+                "skills_from": ca,
+                "skills_to": cb,
+            }
+            for _, _, p, role, ca, cb in cands[:limit]
+        ]
+
+    # -- the whole comparison ----------------------------------------------------------------
+    def build(self, a: str, b: str, *, built_at: str) -> dict[str, Any]:
+        a, b = sorted((a, b))
+        pa, pb = self.profiles[a], self.profiles[b]
+        salaries = self.salaries(a, b)
+        thin = [
+            f"{p['name']}: {p['basis']['postings']['n']} postings"
+            for p in (pa, pb)
+            if p["thin"]["postings"]
+        ]
+        related = self._related(a, b)
+        return {
+            "kind": "comparison",
+            "schema_version": SCHEMA_VERSION,
+            "key": pair_key(a, b),
+            "a": _head(pa),
+            "b": _head(pb),
+            "title": f"{pa['name']} vs. {pb['name']}",
+            "updated": built_at[:10],
+            "thin": {
+                "a": pa["thin"]["postings"],
+                "b": pb["thin"]["postings"],
+                "note": (
+                    f"Thin data (fewer than {THIN_POSTINGS} postings): " + "; ".join(thin) + "."
+                    if thin
+                    else None
+                ),
+            },
+            "definitions": {"a": pa["definition"], "b": pb["definition"]},
+            "responsibilities": {"a": _top_resp(pa), "b": _top_resp(pb)},
+            "skills": self.skills(a, b),
+            "education": {
+                "a": {"education": pa["education"], "experience": pa["experience"]},
+                "b": {"education": pb["education"], "experience": pb["experience"]},
+            },
+            "tools": {"a": _trim_tools(pa["tools"]), "b": _trim_tools(pb["tools"])},
+            "industries": {"a": pa["industries"], "b": pb["industries"]},
+            "outlook": {"a": pa["outlook"], "b": pb["outlook"]},
+            "tips": {"a": _trim(pa["tips"]), "b": _trim(pb["tips"])},
+            "salaries": salaries,
+            "featured_jobs": {
+                "basis": {
+                    "n": pa["basis"]["postings"]["n"] + pb["basis"]["postings"]["n"],
+                    "unit": "postings",
+                    "date_range": _union_range(pa["basis"]["postings"], pb["basis"]["postings"]),
+                    "sources": sorted(
+                        set(pa["basis"]["postings"]["sources"])
+                        | set(pb["basis"]["postings"]["sources"])
+                    ),
+                },
+                "items": [
+                    j
+                    for pair in zip(self.featured(a), self.featured(b), strict=False)
+                    for j in pair
+                ]
+                + self.featured(a)[len(self.featured(b)) :]
+                + self.featured(b)[len(self.featured(a)) :],
+                "method": "score = 0.6 role confidence + 0.25 recency + 0.15 pay shown; one per company, three per role",
+            },
+            "related": {"comparisons": related, "a": pa["related"], "b": pb["related"]},
+            "transition": {
+                "a_to_b": self.plan(a, b, salaries["difference"]),
+                "b_to_a": self.plan(b, a, salaries["difference"]),
+            },
+        }
+
+    def _related(self, a: str, b: str, *, limit: int = 6) -> list[dict[str, Any]]:
+        out, seen = [], {pair_key(a, b)}
+        for x, y in ((a, b), (b, a)):
+            for r in self.profiles[y]["related"]["by_skills"]:
+                if r["slug"] == x:
+                    continue
+                key = pair_key(x, r["slug"])
+                if key in seen:
+                    continue
+                seen.add(key)
+                first, second = sorted((x, r["slug"]))
+                out.append(
+                    {
+                        "key": key,
+                        "title": f"{self.agg.roles[first].name} vs. {self.agg.roles[second].name}",
+                        "similarity": self.pb.similarity.get((x, r["slug"]), 0.0),
+                    }
+                )
+        out.sort(key=lambda r: (-r["similarity"], r["key"]))
+        return out[:limit]
+
+
+def _common_groups(agg: Aggregates, a: str, b: str, by: str) -> list[str]:
+    ga, gb = agg.salaries.groups("survey", a, by), agg.salaries.groups("survey", b, by)
+    both = [(g, min(len(ga[g]), len(gb[g]))) for g in set(ga) & set(gb) if g is not None]
+    both = [(g, n) for g, n in both if n >= MIN_N]
+    return [g for g, _ in sorted(both, key=lambda gc: (-gc[1], gc[0]))]
+
+
+_HEAVY = frozenset({"example_posting_ids", "required_share"})
+
+
+def _trim(value: Any) -> Any:
+    """A profile part without the per-item posting lists (the profile keeps them)."""
+    if isinstance(value, dict):
+        return {k: _trim(v) for k, v in value.items() if k not in _HEAVY}
+    if isinstance(value, list):
+        return [_trim(v) for v in value]
+    return value
+
+
+def _trim_tools(tools: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "basis": tools["basis"],
+        "by_category": {g: _trim(items[:6]) for g, items in tools["by_category"].items()},
+    }
+
+
+def _slim(item: dict[str, Any]) -> dict[str, Any]:
+    return {k: item[k] for k in ("count", "n", "share", "ci")}
+
+
+def _head(profile: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "slug": profile["slug"],
+        "name": profile["name"],
+        "n_postings": profile["basis"]["postings"]["n"],
+        "n_survey": profile["basis"]["survey"]["n"],
+    }
+
+
+def _top_resp(profile: dict[str, Any]) -> dict[str, Any]:
+    r = profile["responsibilities"]
+    return {**r, "items": r["items"][:8]}
+
+
+def _union_range(x: dict[str, Any], y: dict[str, Any]) -> list[str] | None:
+    ranges = [r for r in (x.get("date_range"), y.get("date_range")) if r]
+    if not ranges:
+        return None
+    return [min(r[0] for r in ranges), max(r[1] for r in ranges)]
+
+
+def salary_band(low: float | None, high: float | None) -> str | None:
+    """``"USD 100K - 130K"`` from annual USD bounds; one side alone gives ``"USD 100K"``."""
+    if low is None and high is None:
+        return None
+    if low is None or high is None or round(low / 1000) == round(high / 1000):
+        return f"USD {round((low or high) / 1000)}K"  # type: ignore[operator]
+    return f"USD {round(low / 1000)}K - {round(high / 1000)}K"
+
+
+def _job_card(p: dict[str, Any], role: str, score: float) -> dict[str, Any]:
+    level = p.get("experience_level")
+    band = salary_band(p["annual_min_usd"], p["annual_max_usd"])
+    return {
+        "posting_id": p["posting_id"],
+        "role": role,
+        "title": p["title"],
+        "company": p["company"],
+        "location": p["location"],
+        "employment_type": p["employment_type"],
+        "employment_type_label": EMPLOYMENT_LABELS.get(p["employment_type"] or "", None),
+        "seniority": p["seniority"],
+        "experience_label": EXPERIENCE_LABELS.get(level or "")
+        or SENIORITY_LABELS.get(p["seniority"] or ""),
+        "salary_band": band,
+        "salary_source": None
+        if band is None
+        else ("estimate" if p["salary_is_estimate"] else "posted"),
+        "posted_on": p["posted_on"],
+        "url": p["url"],
+        "score": score,
+    }

@@ -1,0 +1,114 @@
+"""Outlook: official projections and wages for a role's SOC codes, beside our own signals.
+
+BLS projections come from ``data/bls_projections.yaml`` (typed in from the Occupational Outlook
+Handbook, each value marked with its provenance); OEWS national wages come from the store
+(``oews_wages``, cross-industry ``000000``, national ``N``) with their release named.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from roleatlas.analyze.aggregates import Aggregates, RoleInfo, soc
+
+
+@lru_cache(maxsize=1)
+def bls_projections() -> dict[str, Any]:
+    """The bundled BLS Employment Projections table (see the YAML header for provenance)."""
+    text = (
+        resources.files("roleatlas.analyze")
+        .joinpath("data/bls_projections.yaml")
+        .read_text("utf-8")
+    )
+    return yaml.safe_load(text)
+
+
+def outlook_section(
+    agg: Aggregates, role: RoleInfo, *, salary_by_year: dict[str, Any]
+) -> dict[str, Any]:
+    """The profile's ``outlook``: BLS projections, OEWS wages, survey growth, demand signal."""
+    table = bls_projections()
+    socs = sorted({soc(c) for c in role.onet_codes})
+    projections, notes = [], []
+    for code in socs:
+        entry = table["occupations"].get(code)
+        if entry:
+            projections.append(
+                {
+                    "soc_code": code,
+                    "title": entry["title"],
+                    "scope": entry["ooh_scope"],
+                    "base_year": table["base_year"],
+                    "projection_year": table["projection_year"],
+                    "employment_base": entry.get("employment_base"),
+                    "employment_change_pct": entry.get("employment_change_pct"),
+                    "openings_per_year": entry.get("openings_per_year"),
+                    "source": table["publication"],
+                    "published": table["published"],
+                    "confidence": entry.get("confidence"),
+                }
+            )
+        else:
+            reason = table.get("no_projection", {}).get(code, "no projection recorded")
+            notes.append(f"No official projection quoted for SOC {code}: {reason}.")
+    if not socs:
+        notes.append(f"{role.name} maps to no SOC occupation, so no official series exists for it.")
+    oews = []
+    for code in socs:
+        w = agg.onet.get("oews", {}).get(code)
+        if w:
+            oews.append(
+                {
+                    "soc_code": code,
+                    "occupation_name": w["occupation_name"],
+                    "area": "U.S.",
+                    **{
+                        k: (round(w[k]) if w[k] is not None else None)
+                        for k in (
+                            "employment",
+                            "annual_median",
+                            "annual_mean",
+                            "annual_p10",
+                            "annual_p25",
+                            "annual_p75",
+                            "annual_p90",
+                        )
+                    },
+                    "top_coded": bool(w["top_coded"]),
+                    "release": w["release"],
+                    "data_year": w["data_year"],
+                }
+            )
+    growth = []
+    survey_cells = sorted(
+        (c for c in salary_by_year["cells"] if c["source"] == "survey" and not c["suppressed"]),
+        key=lambda c: c["group"],
+    )
+    previous = None
+    for c in survey_cells:
+        yoy = None
+        if previous is not None and int(c["group"]) == int(previous["group"]) + 1:
+            yoy = round((c["p50"] / previous["p50"] - 1) * 100, 1)
+        growth.append({"year": int(c["group"]), "n": c["n"], "median": c["p50"], "yoy_pct": yoy})
+        previous = c
+    basis = agg.basis.get(role.slug) or {"n": 0, "date_range": None, "sources": []}
+    return {
+        "bls_projections": projections,
+        "oews": oews,
+        "survey_growth": growth,
+        "demand_signal": {
+            "postings": basis["n"],
+            "date_range": basis["date_range"],
+            "sources": basis["sources"],
+            "note": (
+                "Count of canonical postings in the bundled job-board snapshots; these were "
+                "scraped by searches for particular titles, so they show what was collected, "
+                "not the market's size."
+            ),
+        },
+        "notes": notes,
+    }

@@ -5,7 +5,12 @@ responsibilities and industries from posting text. Pure functions;
 
 from roleatlas.extract.education import extract_education
 from roleatlas.extract.industries import company_key, infer_company_industries, map_industry
-from roleatlas.extract.posting import EXTRACTOR_VERSION, evaluate_skills, extract_batch, extract_posting
+from roleatlas.extract.posting import (
+    EXTRACTOR_VERSION,
+    evaluate_skills,
+    extract_batch,
+    extract_posting,
+)
 from roleatlas.extract.responsibilities import extract_responsibilities, group_responsibilities
 from roleatlas.extract.sections import split_sections
 from roleatlas.extract.skill_taxonomy import load_skills

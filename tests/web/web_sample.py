@@ -10,6 +10,7 @@ import json
 from datetime import date
 from typing import Any
 
+from roleatlas.analyze.run import encode_result
 from roleatlas.sources.postings import make_posting
 from roleatlas.store import Store, utcnow
 
@@ -111,6 +112,9 @@ def fill(store: Store) -> str:
         salaries = {"role": s, "name": p["name"], "global": p["salaries"]["survey"],
                     "by": {"experience_level": p["salaries"]["by_experience_level"]}}  # fmt: skip
         rows.append({"kind": "salaries", "key": s, "data": json.dumps(salaries), "built_at": now})
+    for row in rows:  # stored as the analysis stage stores them
+        row["id"] = f"{row['kind']}:{row['key']}"
+        row["data"] = encode_result(json.loads(row["data"]))
     store.insert("analysis_results", rows)
     posting = hostile_posting()
     store.insert("postings", [{**posting, "ingested_at": now}])

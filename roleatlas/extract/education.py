@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
-from roleatlas.extract.skills import degree_hints, extract_skills, requirement_of
+import ahocorasick
+
+from roleatlas.extract.skills import extract_skills
+from roleatlas.extract.skills_context import degree_hints, fold_lower, requirement_of
 
 #: degree levels from lowest to highest
 DEGREE_LEVELS = ("none", "high school", "associate", "bachelor", "master", "phd")
@@ -83,6 +87,16 @@ _FIELDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 _ANY_FIELD_RE = re.compile(
     "|".join(f"(?P<{name.replace(' ', '_')}>{p.pattern})" for name, p in _FIELDS)
 )
+#: lower-cased starts of every ``_FIELDS`` alternative: a field match can begin only at one
+_FIELD_STARTS = (
+    "comput", "cs", "statistic", "biostatistic", "math", "applied math", "engineering", "econom",
+    "physic", "data science", "data analytics", "analytics", "business", "mba", "marketing",
+    "management", "financ", "accounting", "information systems", "information technology",
+    "mis", "it", "informatics", "operation", "industrial engineering", "biology",
+    "bioinformatics", "genetics", "life science", "biomedical", "chemistry", "epidemiology",
+    "public health", "psychology", "sociology", "social science", "political science",
+    "linguistics", "quantitative", "stem",
+)  # fmt: skip
 _FIELD_CUT_RE = re.compile(r"[.;\n]\s")
 _FIELD_CONTEXT_RE = re.compile(
     r"(?i)\b(?:degree|bachelor|master|ph\.?d|b\.?s\b|m\.?s\b|major|field|discipline)"
@@ -125,7 +139,9 @@ def degree_mentions(text: str) -> list[tuple[str, int, int]]:
     """Every degree-level mention as ``(level, start, end)`` in text order."""
     matches = (_ANY_DEGREE_RE.match(text, pos) for pos in degree_hints(text))
     out = [((m.lastgroup or "").replace("_", " "), m.start(), m.end()) for m in matches if m]
-    if not any(level not in ("none", "high school") for level, _, _ in out):
+    if "degree" in fold_lower(text) and not any(
+        level not in ("none", "high school") for level, _, _ in out
+    ):
         out += [
             ("bachelor", m.start(), m.end())
             for m in _GENERIC_DEGREE_RE.finditer(text)
@@ -188,12 +204,17 @@ def years_of_experience(text: str, *, context=None) -> tuple[float | None, float
 
 
 _YEAR_WORD_RE = re.compile(r"(?i)\b(?:years?|yrs?)\b")
+#: where a year word can start, searched in the lower-cased text (a literal scan, not \b at every char)
+_YEAR_START_RE = re.compile(r"y(?:ear|r)")
 
 
 def _year_matches(text: str) -> list[re.Match]:
     """``_YEARS_RE`` matches, searched only just before each "year" word (much faster)."""
     out: dict[int, re.Match] = {}
-    for word in _YEAR_WORD_RE.finditer(text):
+    words = (
+        _YEAR_WORD_RE.match(text, m.start()) for m in _YEAR_START_RE.finditer(fold_lower(text))
+    )
+    for word in filter(None, words):
         for m in _YEARS_RE.finditer(text, max(0, word.start() - 45), word.end()):
             if m.end() == word.end():
                 out.setdefault(m.start(), m)
@@ -203,15 +224,35 @@ def _year_matches(text: str) -> list[re.Match]:
 def fields_of_study(text: str) -> tuple[str, ...]:
     """Canonical fields of study named in degree sentences, in order of first mention."""
     seen: dict[str, int] = {}
-    anchors = (_FIELD_CONTEXT_RE.match(text, pos) for pos in degree_hints(text))
-    for match in (m for m in anchors if m):
+    anchors = [m for m in (_FIELD_CONTEXT_RE.match(text, pos) for pos in degree_hints(text)) if m]
+    if not anchors:
+        return ()
+    lowered, automaton = fold_lower(text), _field_automaton()
+    for match in anchors:
         left = max(0, match.start() - 60)
         cut = _FIELD_CUT_RE.search(text, match.start(), match.end() + 160)
-        right = cut.start() if cut else match.end() + 160
-        for hit in _ANY_FIELD_RE.finditer(text, left, right):
-            name = (hit.lastgroup or "").replace("_", " ")
-            seen.setdefault(name, hit.start())
+        right = cut.start() if cut else min(len(text), match.end() + 160)
+        # ``_ANY_FIELD_RE.finditer(text, left, right)``, tried only where a field word starts
+        starts = sorted({end - size + 1 for end, size in automaton.iter(lowered, left, right)})
+        pos = left
+        for start in starts:
+            if start < pos:
+                continue
+            hit = _ANY_FIELD_RE.match(text, start, right)
+            if hit:
+                name = (hit.lastgroup or "").replace("_", " ")
+                seen.setdefault(name, hit.start())
+                pos = hit.end()
     return tuple(sorted(seen, key=seen.__getitem__))
+
+
+@cache
+def _field_automaton() -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for word in _FIELD_STARTS:
+        automaton.add_word(word, len(word))
+    automaton.make_automaton()
+    return automaton
 
 
 def _number(token: str) -> float | None:

@@ -57,11 +57,40 @@ def extract_posting(*, id: Any, title: str | None, description: str | None) -> d
 
 
 def extract_batch(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """``extract_posting`` over a batch of ``{id, title, description}`` records, in order."""
-    return [
-        extract_posting(id=r.get("id"), title=r.get("title"), description=r.get("description"))
-        for r in records
-    ]
+    """``extract_posting`` over a batch of ``{id, title, description}`` records, in order.
+
+    A posting whose title and description repeat an earlier one of the batch (a repost, the same
+    ad on two boards: half the rows of the real files) gets a copy of that result, not a re-read.
+    """
+    done: dict[tuple[str | None, str | None], dict[str, Any]] = {}
+    out = []
+    for r in records:
+        title, description = r.get("title"), r.get("description")
+        key = (title, description)
+        first = done.get(key) if _hashable(title) and _hashable(description) else None
+        if first is None:
+            result = extract_posting(id=r.get("id"), title=title, description=description)
+            if _hashable(title) and _hashable(description):
+                done[key] = result
+        else:
+            result = _copy_result(first, id=r.get("id"))
+        out.append(result)
+    return out
+
+
+def _hashable(value: Any) -> bool:
+    return value is None or isinstance(value, str)
+
+
+def _copy_result(result: dict[str, Any], *, id: Any) -> dict[str, Any]:  # noqa: A002
+    """A result for another posting: same values, no list shared with the first."""
+    return {
+        **result,
+        "id": id,
+        "skills": [{**s, "spans": [list(span) for span in s["spans"]]} for s in result["skills"]],
+        "fields_of_study": list(result["fields_of_study"]),
+        "certifications": list(result["certifications"]),
+    }
 
 
 def read_records(handle: IO[str], *, input_format: str = "auto") -> list[dict[str, Any]]:

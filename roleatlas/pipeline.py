@@ -8,8 +8,12 @@ previous results serving.
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
+import os
 import time
+from collections import deque
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -115,15 +119,18 @@ def normalize_stage(
         )
     todo = "FROM postings WHERE id NOT IN (SELECT posting_id FROM posting_facts)"
     tick = _tick(store, progress, "normalize postings", todo)
-    for batch in _batches(store, f"SELECT {_POSTING_COLUMNS} {todo} ORDER BY id"):
-        report.rows_out += store.insert("posting_facts", normalize_postings(batch))
+    batches = _batches(store, f"SELECT {_POSTING_COLUMNS} {todo} ORDER BY id")
+    for batch, facts in parallel_map(normalize_postings, batches):
+        report.rows_out += store.insert("posting_facts", facts)
         report.rows_in += len(batch)
         if tick:
             tick(len(batch))
     todo = "FROM salary_records WHERE id NOT IN (SELECT record_id FROM survey_facts)"
     tick = _tick(store, progress, "normalize survey", todo)
-    for batch in _batches(store, f"SELECT * {todo} ORDER BY id"):
-        report.rows_out += store.insert("survey_facts", normalize_survey(batch))
+    for batch, facts in parallel_map(
+        normalize_survey, _batches(store, f"SELECT * {todo} ORDER BY id")
+    ):
+        report.rows_out += store.insert("survey_facts", facts)
         report.rows_in += len(batch)
         if tick:
             tick(len(batch))
@@ -208,8 +215,8 @@ def extract_stage(
     todo = f"FROM postings WHERE id IN ({stale})"
     version = [EXTRACTOR_VERSION]
     tick = _tick(store, progress, "extract", todo, version)
-    for batch in _batches(store, f"SELECT id, title, description {todo} ORDER BY id", version):
-        out = extract_postings(batch)
+    batches = _batches(store, f"SELECT id, title, description {todo} ORDER BY id", version)
+    for batch, out in parallel_map(extract_postings, batches):
         with store.transaction():
             store.update_from("posting_facts", out.facts, key="posting_id")
             store.insert("posting_skills", out.skills)
@@ -244,6 +251,32 @@ def analyze_stage(
     with store.transaction():
         _mark(store, "analyze", fingerprint, report, started)
     return report
+
+
+def parallel_map(
+    func: Callable[[list[dict[str, Any]]], Any], batches: Iterator[list[dict[str, Any]]]
+) -> Iterator[tuple[list[dict[str, Any]], Any]]:
+    """``(batch, func(batch))`` in order; on a process pool when ``ROLEATLAS_WORKERS`` > 1.
+
+    The per-posting functions are pure, so they run anywhere; at most two batches per worker
+    are in flight, which keeps memory flat in the number of postings.
+    """
+    workers = int(os.environ.get("ROLEATLAS_WORKERS", "1") or 1)
+    if workers <= 1:
+        for batch in batches:
+            yield batch, func(batch)
+        return
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        pending: deque[tuple[list[dict[str, Any]], Future[Any]]] = deque()
+        for batch in batches:
+            pending.append((batch, pool.submit(func, batch)))
+            if len(pending) >= 2 * workers:
+                done, future = pending.popleft()
+                yield done, future.result()
+        while pending:
+            done, future = pending.popleft()
+            yield done, future.result()
 
 
 def _batches(

@@ -48,7 +48,9 @@ class Store:
         try:
             if not read_only:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._con = duckdb.connect(str(self.path), read_only=read_only)
+            self._con = duckdb.connect(
+                str(self.path), read_only=read_only, config={"enable_progress_bar": False}
+            )
         except (duckdb.Error, OSError) as exc:
             raise StoreError(f"cannot open store {self.path}: {_first_line(exc)}") from exc
         self._columns: dict[str, list[tuple[str, str]]] = {}

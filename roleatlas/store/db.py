@@ -48,9 +48,8 @@ class Store:
         try:
             if not read_only:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._con = duckdb.connect(
-                str(self.path), read_only=read_only, config={"enable_progress_bar": False}
-            )
+            self._con = duckdb.connect(str(self.path), read_only=read_only)
+            self._con.execute("SET enable_progress_bar = false")
         except (duckdb.Error, OSError) as exc:
             raise StoreError(f"cannot open store {self.path}: {_first_line(exc)}") from exc
         self._columns: dict[str, list[tuple[str, str]]] = {}

@@ -27,8 +27,13 @@ def cli_reference() -> str:
         "",
     ]
     for path, command in _walk(main, ["roleatlas"]):
+        # the root's context settings (``-h``) apply to every command, as when run
         ctx = click.Context(
-            command, info_name=" ".join(path), terminal_width=100, max_content_width=100
+            command,
+            info_name=" ".join(path),
+            terminal_width=100,
+            max_content_width=100,
+            help_option_names=["-h", "--help"],
         )
         lines += [f"## `{' '.join(path)}`", "", "```", command.get_help(ctx).rstrip(), "```", ""]
     return "\n".join(lines)

@@ -96,6 +96,7 @@ class Aggregates:
     months: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     survey_years: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     survey_basis: dict[str, dict[str, Any]] = field(default_factory=dict)
+    survey_year_totals: dict[int, int] = field(default_factory=dict)
     statements: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     postings: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     posting_skills: dict[str, set[str]] = field(default_factory=dict)
@@ -179,8 +180,11 @@ class Aggregates:
         )
         self.statements = _by_role(
             q(
-                f"""SELECT f.role, r.posting_id, r.statement FROM posting_responsibilities r
+                f"""SELECT f.role, r.posting_id, r.statement, p.company,
+                       CAST(f.posted_on AS VARCHAR) AS posted_on
+                    FROM posting_responsibilities r
                     JOIN posting_facts f ON f.posting_id = r.posting_id
+                    JOIN postings p ON p.id = f.posting_id
                     WHERE {_CANON} ORDER BY r.posting_id, r.position"""
             )
         )
@@ -210,6 +214,13 @@ class Aggregates:
                    FROM survey_facts WHERE role IS NOT NULL GROUP BY ALL ORDER BY year"""
             )
         )
+        self.survey_year_totals = {
+            int(r["year"]): int(r["records"])
+            for r in store.query(
+                "SELECT work_year AS year, count(*) AS records FROM survey_facts "
+                "WHERE work_year IS NOT NULL GROUP BY ALL ORDER BY year"
+            )
+        }
         for col in ("experience_level", "seniority"):
             self.columns[f"survey_{col}"] = _by_role(
                 store.query(

@@ -32,6 +32,17 @@ EMPLOYMENT_LABELS = {
     "temporary": "Temporary",
     "internship": "Internship",
 }
+FEATURED_PER_ROLE = 3
+FEATURED_MIN_CONFIDENCE = 0.8
+CARD_FIELDS = ("title", "company", "location", "employment_type", "experience_label")
+#: annual USD outside this range is a parsing slip (hourly or monthly pay read as annual)
+PLAUSIBLE_PAY = (20_000, 1_000_000)
+FEATURED_METHOD = (
+    f"canonical postings with role confidence ≥ {FEATURED_MIN_CONFIDENCE}; score = 0.35 recency "
+    "+ 0.25 pay shown (employer-stated 1, job-board estimate 0.5) + 0.2 role confidence + 0.2 "
+    "complete card (title, company, location, employment type, level); one per employer, "
+    f"{FEATURED_PER_ROLE} per role"
+)
 SALARY_DIFF_METHOD = (
     "difference of medians (b − a), percentile bootstrap 95% interval, 1,000 resamples per side, "
     f"seed {BOOTSTRAP_SEED} + cell; cells with n < {MIN_N} on either side suppressed"
@@ -148,9 +159,25 @@ class ComparisonBuilder:
             (s for s in set(ia) & set(ib) if ia[s]["share"] >= 0.1 and ib[s]["share"] >= 0.1),
             key=lambda s: -(ia[s]["share"] + ib[s]["share"]),
         )
+        top_a = self._both(_trim(self.profiles[a]["skills"]["top"][:12]), ia, ib, na, nb)
+        top_b = self._both(_trim(self.profiles[b]["skills"]["top"][:12]), ia, ib, na, nb)
+        chart = {it["skill"]: it for it in top_a + top_b}
         return {
-            "a": {"basis": self.pb.basis(a), "top": _trim(self.profiles[a]["skills"]["top"][:12])},
-            "b": {"basis": self.pb.basis(b), "top": _trim(self.profiles[b]["skills"]["top"][:12])},
+            "a": {"basis": self.pb.basis(a), "top": top_a},
+            "b": {"basis": self.pb.basis(b), "top": top_b},
+            "chart": {
+                "items": sorted(
+                    (
+                        {k: it[k] for k in ("skill", "label", "category", "a", "b")}
+                        for it in chart.values()
+                    ),
+                    key=lambda it: (-max(it["a"]["count"], it["b"]["count"]), it["skill"]),
+                ),
+                "note": (
+                    "every skill in either role's top list with both roles' shares; a skill no "
+                    "posting of a role mentions has count 0 for that role"
+                ),
+            },
             "overlap": {
                 "weighted_jaccard": self.pb.similarity.get((a, b), 0.0),
                 "n_a": na,
@@ -168,34 +195,96 @@ class ComparisonBuilder:
             ),
         }
 
+    def _both(
+        self,
+        items: list[dict[str, Any]],
+        ia: dict[str, dict[str, Any]],
+        ib: dict[str, dict[str, Any]],
+        na: int,
+        nb: int,
+    ) -> list[dict[str, Any]]:
+        """Skill items with both roles' shares added as ``a`` and ``b`` (count 0 when absent)."""
+        return [
+            {
+                **it,
+                "a": _slim(ia[it["skill"]]) if it["skill"] in ia else share(0, na),
+                "b": _slim(ib[it["skill"]]) if it["skill"] in ib else share(0, nb),
+            }
+            for it in items
+        ]
+
+    def tools(self, a: str, b: str) -> dict[str, Any]:
+        ia = {it["skill"]: it for it in self.pb.skill_items(a)}
+        ib = {it["skill"]: it for it in self.pb.skill_items(b)}
+        na, nb = self.pb.n(a), self.pb.n(b)
+        out = {}
+        for side, slug in (("a", a), ("b", b)):
+            t = _trim_tools(self.profiles[slug]["tools"])
+            t["by_category"] = {
+                g: self._both(items, ia, ib, na, nb) for g, items in t["by_category"].items()
+            }
+            out[side] = t
+        return out
+
     # -- featured jobs -----------------------------------------------------------------------
     def featured(self, role: str) -> list[dict[str, Any]]:
+        """The role's best job cards, one per employer, best first (cached per role)."""
         if role in self._featured:
             return self._featured[role]
         lo, hi = self._dates or ("", "")
         span = max((date.fromisoformat(hi) - date.fromisoformat(lo)).days, 1) if lo else 1
         scored = []
         for p in self.agg.postings.get(role, []):
+            if (p["role_confidence"] or 0.0) < FEATURED_MIN_CONFIDENCE:
+                continue
             recency = (
                 (date.fromisoformat(p["posted_on"]) - date.fromisoformat(lo)).days / span
                 if p["posted_on"] and lo
                 else 0.0
             )
-            pay = 1.0 if p["annual_min_usd"] or p["annual_max_usd"] else 0.0
-            score = 0.6 * (p["role_confidence"] or 0.0) + 0.25 * recency + 0.15 * pay
-            scored.append((round(score, 4), p))
-        scored.sort(key=lambda sp: (-sp[0], sp[1]["posting_id"]))
+            card = _job_card(p, role, 0.0)
+            pay = {"posted": 1.0, "estimate": 0.5}.get(card["salary_source"] or "", 0.0)
+            complete = float(all(card[k] for k in CARD_FIELDS))
+            score = (
+                0.35 * recency + 0.25 * pay + 0.2 * (p["role_confidence"] or 0.0) + 0.2 * complete
+            )
+            scored.append((round(score, 4), card))
+        scored.sort(key=lambda sc: (-sc[0], sc[1]["posting_id"]))
         seen, out = set(), []
-        for score, p in scored:
-            company = (p["company"] or "").casefold()
+        for score, card in scored:
+            company = (card["company"] or card["posting_id"]).casefold()
             if company in seen:
                 continue
             seen.add(company)
-            out.append(_job_card(p, role, score))
-            if len(out) == 3:
+            out.append({**card, "score": score})
+            if len(out) == FEATURED_PER_ROLE * 2:
                 break
         self._featured[role] = out
         return out
+
+    def featured_pair(self, a: str, b: str) -> list[dict[str, Any]]:
+        """Cards of both roles interleaved, three each, no employer or posting twice."""
+        seen_companies: set[str] = set()
+        seen_ids: set[str] = set()
+        picked: dict[str, list[dict[str, Any]]] = {a: [], b: []}
+        queues = {a: list(self.featured(a)), b: list(self.featured(b))}
+        while any(queues.values()):
+            for role in (a, b):
+                while queues[role] and len(picked[role]) < FEATURED_PER_ROLE:
+                    card = queues[role].pop(0)
+                    company = (card["company"] or card["posting_id"]).casefold()
+                    if company in seen_companies or card["posting_id"] in seen_ids:
+                        continue
+                    seen_companies.add(company)
+                    seen_ids.add(card["posting_id"])
+                    picked[role].append(card)
+                    break
+                if len(picked[role]) >= FEATURED_PER_ROLE:
+                    queues[role] = []
+        pa, pb = picked[a], picked[b]
+        return (
+            [j for pair in zip(pa, pb, strict=False) for j in pair] + pa[len(pb) :] + pb[len(pa) :]
+        )
 
     # -- transitions -------------------------------------------------------------------------
     def plan(self, src: str, dst: str, salary_rows: list[dict[str, Any]]) -> dict[str, Any]:
@@ -327,7 +416,7 @@ class ComparisonBuilder:
                 "a": {"education": pa["education"], "experience": pa["experience"]},
                 "b": {"education": pb["education"], "experience": pb["experience"]},
             },
-            "tools": {"a": _trim_tools(pa["tools"]), "b": _trim_tools(pb["tools"])},
+            "tools": self.tools(a, b),
             "industries": {"a": pa["industries"], "b": pb["industries"]},
             "outlook": {"a": pa["outlook"], "b": pb["outlook"]},
             "tips": {"a": _trim(pa["tips"]), "b": _trim(pb["tips"])},
@@ -342,14 +431,8 @@ class ComparisonBuilder:
                         | set(pb["basis"]["postings"]["sources"])
                     ),
                 },
-                "items": [
-                    j
-                    for pair in zip(self.featured(a), self.featured(b), strict=False)
-                    for j in pair
-                ]
-                + self.featured(a)[len(self.featured(b)) :]
-                + self.featured(b)[len(self.featured(a)) :],
-                "method": "score = 0.6 role confidence + 0.25 recency + 0.15 pay shown; one per company, three per role",
+                "items": self.featured_pair(a, b),
+                "method": FEATURED_METHOD,
             },
             "related": {"comparisons": related, "a": pa["related"], "b": pb["related"]},
             "transition": {
@@ -432,17 +515,24 @@ def _union_range(x: dict[str, Any], y: dict[str, Any]) -> list[str] | None:
 
 
 def salary_band(low: float | None, high: float | None) -> str | None:
-    """``"USD 100K - 130K"`` from annual USD bounds; one side alone gives ``"USD 100K"``."""
+    """``"USD 100K - 130K"`` from annual USD bounds; ``"USD 150K+"`` or ``"Up to USD 130K"``
+    when one side is missing; ``None`` when pay is unknown."""
     if low is None and high is None:
         return None
-    if low is None or high is None or round(low / 1000) == round(high / 1000):
-        return f"USD {round((low or high) / 1000)}K"  # type: ignore[operator]
+    if high is None:
+        return f"USD {round(low / 1000)}K+"  # type: ignore[operator]
+    if low is None:
+        return f"Up to USD {round(high / 1000)}K"
+    if round(low / 1000) == round(high / 1000):
+        return f"USD {round(low / 1000)}K"
     return f"USD {round(low / 1000)}K - {round(high / 1000)}K"
 
 
 def _job_card(p: dict[str, Any], role: str, score: float) -> dict[str, Any]:
     level = p.get("experience_level")
-    band = salary_band(p["annual_min_usd"], p["annual_max_usd"])
+    bounds = [v for v in (p["annual_min_usd"], p["annual_max_usd"]) if v is not None]
+    plausible = all(PLAUSIBLE_PAY[0] <= v <= PLAUSIBLE_PAY[1] for v in bounds)
+    band = salary_band(p["annual_min_usd"], p["annual_max_usd"]) if plausible else None
     return {
         "posting_id": p["posting_id"],
         "role": role,
@@ -450,7 +540,7 @@ def _job_card(p: dict[str, Any], role: str, score: float) -> dict[str, Any]:
         "company": p["company"],
         "location": p["location"],
         "employment_type": p["employment_type"],
-        "employment_type_label": EMPLOYMENT_LABELS.get(p["employment_type"] or "", None),
+        "employment_type_label": EMPLOYMENT_LABELS.get(p["employment_type"] or "", "Not stated"),
         "seniority": p["seniority"],
         "experience_label": EXPERIENCE_LABELS.get(level or "")
         or SENIORITY_LABELS.get(p["seniority"] or ""),

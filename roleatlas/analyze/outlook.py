@@ -15,6 +15,11 @@ import yaml
 
 from roleatlas.analyze.aggregates import Aggregates, RoleInfo, soc
 
+#: date of the ai-jobs.net snapshot in the store (commit 9c22587, data/SOURCES.md §5)
+SURVEY_SNAPSHOT = "2025-01-19"
+#: a year with fewer records than this share of the year before is treated as partial
+PARTIAL_RATIO = 0.25
+
 
 @lru_cache(maxsize=1)
 def bls_projections() -> dict[str, Any]:
@@ -25,6 +30,28 @@ def bls_projections() -> dict[str, Any]:
         .read_text("utf-8")
     )
     return yaml.safe_load(text)
+
+
+def partial_years(totals: dict[int, int]) -> dict[int, str]:
+    """Survey years that are not complete, with the reason: ``{year: note}``.
+
+    A year is partial when the survey snapshot was taken before it ended (``SURVEY_SNAPSHOT``,
+    data/SOURCES.md), or when it has fewer than ``PARTIAL_RATIO`` of the previous year's records.
+    """
+    out: dict[int, str] = {}
+    snapshot_year = int(SURVEY_SNAPSHOT[:4])
+    for year, records in sorted(totals.items()):
+        before = totals.get(year - 1)
+        reasons = []
+        if year == snapshot_year and SURVEY_SNAPSHOT[5:] != "12-31":
+            reasons.append(f"survey snapshot taken {SURVEY_SNAPSHOT}")
+        if before and records < PARTIAL_RATIO * before:
+            reasons.append(f"{records} survey records against {before} in {year - 1}")
+        if year > snapshot_year:
+            reasons.append(f"after the survey snapshot of {SURVEY_SNAPSHOT}")
+        if reasons:
+            out[year] = "partial year (" + "; ".join(reasons) + ")"
+    return out
 
 
 def outlook_section(
@@ -88,12 +115,28 @@ def outlook_section(
         (c for c in salary_by_year["cells"] if c["source"] == "survey" and not c["suppressed"]),
         key=lambda c: c["group"],
     )
+    partial = partial_years(agg.survey_year_totals)
     previous = None
     for c in survey_cells:
+        year = int(c["group"])
         yoy = None
-        if previous is not None and int(c["group"]) == int(previous["group"]) + 1:
+        if (
+            previous is not None
+            and year == int(previous["group"]) + 1
+            and year not in partial
+            and int(previous["group"]) not in partial
+        ):
             yoy = round((c["p50"] / previous["p50"] - 1) * 100, 1)
-        growth.append({"year": int(c["group"]), "n": c["n"], "median": c["p50"], "yoy_pct": yoy})
+        growth.append(
+            {
+                "year": year,
+                "n": c["n"],
+                "median": c["p50"],
+                "yoy_pct": yoy,
+                "partial": year in partial,
+                "note": partial.get(year),
+            }
+        )
         previous = c
     basis = agg.basis.get(role.slug) or {"n": 0, "date_range": None, "sources": []}
     return {

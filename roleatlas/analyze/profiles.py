@@ -6,13 +6,14 @@ shown with its n and a ``thin`` flag rather than hidden or padded. Shapes: docs/
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from typing import Any
 
 from roleatlas.analyze import text
 from roleatlas.analyze.aggregates import Aggregates, RoleInfo, soc
 from roleatlas.analyze.outlook import outlook_section
+from roleatlas.analyze.responsibilities import METHOD as RESPONSIBILITY_METHOD
+from roleatlas.analyze.responsibilities import role_responsibilities
 from roleatlas.analyze.salaries import salary_stats_from
 from roleatlas.analyze.stats import describe, log_odds_dirichlet, share, weighted_jaccard
 
@@ -104,11 +105,6 @@ TOOL_GROUPS = {
     },
 }
 _TOOL_GROUP_OF = {cat: group for group, cats in TOOL_GROUPS.items() for cat in cats}
-_WORD = re.compile(r"[a-z][a-z+#.]*")
-_STOP = frozenset(
-    "a an and the of to in for with on or as by at from into our your their its is are be will "
-    "using use work working including such other new data".split()
-)
 
 
 def tool_group(category: str | None) -> str | None:
@@ -213,42 +209,23 @@ class ProfileBuilder:
             "broader": role.broader,
         }
 
-    def responsibilities(self, role: RoleInfo, *, limit: int = 10) -> dict[str, Any]:
+    def responsibilities(self, role: RoleInfo, *, limit: int = 12) -> dict[str, Any]:
         n = self.n(role.slug)
         tasks = [t for c in role.onet_codes for t in self.agg.onet.get("tasks", {}).get(c, [])]
-        task_words = [(t, _content_words(t["task"])) for t in tasks]
-        groups: dict[str, set[str]] = defaultdict(set)
-        example: dict[str, str] = {}
-        for r in self.agg.statements.get(role.slug, []):
-            key = " ".join(sorted(_content_words(r["statement"]))[:12])
-            if not key:
-                continue
-            groups[key].add(r["posting_id"])
-            example.setdefault(key, r["statement"])
-        ranked = sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))
-        items = []
-        for key, ids in ranked[:limit]:
-            if len(ids) < 2 and n >= THIN_POSTINGS:
-                break
-            statement = example[key]
-            task = _closest_task(_content_words(statement), task_words)
-            items.append(
-                share(len(ids), n, statement=statement)
-                | {
-                    "group": task["task"] if task else None,
-                    "onet_task": (
-                        {"code": task["code"], "task_id": task["task_id"], "task": task["task"]}
-                        if task
-                        else None
-                    ),
-                    "example_posting_ids": sorted(ids)[:5],
-                }
-            )
+        rows = self.agg.statements.get(role.slug, [])
+        found = role_responsibilities(
+            rows, tasks=tasks, recency={r["posting_id"]: r["posted_on"] for r in rows}
+        )
+        items = found["items"][:limit]
         core = [t for t in tasks if (t.get("task_type") or "").lower() == "core"] or tasks
         fallback = n < THIN_POSTINGS or len(items) < 3
         return {
             "basis": self.basis(role.slug),
             "items": items,
+            "n_read": found["n_read"],
+            "statement_groups": found["statement_groups"],
+            "coverage": found["coverage"],
+            "method": RESPONSIBILITY_METHOD,
             "onet_core_tasks": [
                 {
                     "code": t["code"],
@@ -479,28 +456,11 @@ class ProfileBuilder:
         return profile
 
 
-def _content_words(statement: str) -> set[str]:
-    return {w for w in _WORD.findall(statement.casefold()) if w not in _STOP and len(w) > 2}
-
-
-def _closest_task(
-    words: set[str], tasks: list[tuple[dict[str, Any], set[str]]], *, threshold: float = 0.2
-) -> dict[str, Any] | None:
-    best, best_score = None, threshold
-    for task, tw in tasks:
-        if not words or not tw:
-            continue
-        score = len(words & tw) / len(words | tw)
-        if score >= best_score:
-            best, best_score = task, score
-    return best
-
-
 def _responsibility_note(n: int, recurring: int) -> str:
     why = (
         f"Only {n} postings"
         if n < THIN_POSTINGS
-        else f"Only {recurring} responsibility statements recur across the {n} postings"
+        else f"Only {recurring} responsibility themes recur across employers in the {n} postings"
     )
     return f"{why}: the O*NET core tasks of the mapped occupations are shown, labelled as such."
 

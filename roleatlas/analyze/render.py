@@ -78,12 +78,22 @@ def _responsibilities(c: Mapping[str, Any]) -> list[str]:
     for side, role in _roles(c):
         r = c["responsibilities"][side]
         out += [f"### {role['name']}", "", _basis_line(r["basis"], role["name"]), ""]
+        if r["items"] and r.get("n_read") is not None:
+            out += [
+                f"Share of the {r['n_read']} postings whose duties could be read; "
+                "each theme is stated by several employers.",
+                "",
+            ]
         for it in r["items"]:
-            task = f" (close to O*NET task: {it['onet_task']['task']})" if it["onet_task"] else ""
+            task = f" O*NET task: {it['onet_task']['task']}" if it["onet_task"] else ""
+            employers = f", {it['companies']} employers" if "companies" in it else ""
             out.append(
-                f"- {it['statement']} — {it['count']} of {it['n']} postings "
-                f"({pct(it['share'])}, 95% CI {ci_pct(it['ci'])}){task}"
+                f"- **{it['statement']}** — {it['count']} of {it['n']} postings "
+                f"({pct(it['share'])}, 95% CI {ci_pct(it['ci'])}){employers}.{task}"
             )
+            examples = [e["statement"] for e in it.get("examples", [])[:2]]
+            if examples:
+                out.append("  - e.g. " + " · ".join(f"“{e}”" for e in examples))
         if r["fallback"]:
             out += ["", r["note"] or "Few statements in the postings.", ""]
             out += [f"- {t['task']} *({t['label']}, {t['code']})*" for t in r["onet_core_tasks"]]
@@ -100,9 +110,18 @@ def _skills(c: Mapping[str, Any]) -> list[str]:
         f"from {ov['n_a']} {a} and {ov['n_b']} {b} postings.",
         "",
     ]
+    names = {"a": a, "b": b}
     for side, role in _roles(c):
+        other = "b" if side == "a" else "a"
         out += [f"### {role['name']}", "", _basis_line(s[side]["basis"], role["name"]), ""]
-        out += [_share_bullet(it) for it in s[side]["top"][:10]] or ["- no skills found"]
+        for it in s[side]["top"][:10]:
+            line = _share_bullet(it)
+            if other in it:
+                o = it[other]
+                line += f"; {names[other]}: {pct(o['share'])} of {o['n']}"
+            out.append(line)
+        if not s[side]["top"]:
+            out.append("- no skills found")
         out.append("")
     if s["separating"]:
         out += [
@@ -202,6 +221,12 @@ def _outlook(c: Mapping[str, Any]) -> list[str]:
                 f"- ai-jobs.net survey median {g['year']}: {usd(g['median'])} (n={g['n']}), "
                 f"{g['yoy_pct']:+g}% on the year before."
             )
+        for g in o["survey_growth"]:
+            if g.get("partial"):
+                out.append(
+                    f"- ai-jobs.net survey median {g['year']}: {usd(g['median'])} (n={g['n']}) — "
+                    f"{g['note']}; no growth figure."
+                )
         d = o["demand_signal"]
         out.append(
             f"- Postings in our data: {d['postings']}, {months(d['date_range'])}. {d['note']}"

@@ -21,7 +21,7 @@ from roleatlas.analyze.salaries import BY_OPTIONS, salary_stats_from
 from roleatlas.exceptions import NotFoundError
 from roleatlas.store import Store, utcnow
 
-ANALYZER_VERSION = "1"
+ANALYZER_VERSION = "2"
 Progress = Callable[[str, int | None], Callable[[int], None] | None]
 
 

@@ -65,6 +65,7 @@ def test_public_api_is_listed() -> None:
         "outlook",
         "profiles",
         "render",
+        "responsibilities",
         "run",
         "salaries",
         "stats",
@@ -208,6 +209,36 @@ def test_built_store_articles(real_built: Path) -> None:
             c = comparison_data(store, a, b)
             assert_numbers_from_json(render_markdown(c), c)
             json.dumps(c)
+
+
+def test_built_store_comparison_fixes(real_built: Path) -> None:
+    with Store(real_built, read_only=True) as store:
+        c = comparison_data(store, "data-scientist", "machine-learning-engineer")
+        for side in ("a", "b"):
+            for it in c["skills"][side]["top"]:
+                assert {"count", "n", "share", "ci"} <= set(it["a"]) and "share" in it["b"]
+            for items in c["tools"][side]["by_category"].values():
+                assert all("a" in it and "b" in it for it in items)
+        shown = {it["skill"] for s in ("a", "b") for it in c["skills"][s]["top"]}
+        assert {it["skill"] for it in c["skills"]["chart"]["items"]} == shown
+        ids = [j["posting_id"] for j in c["featured_jobs"]["items"]]
+        assert len(ids) == len(set(ids))
+        for j in c["featured_jobs"]["items"]:
+            assert j["title"] and j["company"] and j["location"] and j["experience_label"]
+            assert j["employment_type_label"]
+        canonical = store.scalar(
+            f"SELECT count(*) FROM posting_facts WHERE is_canonical AND posting_id IN "
+            f"({', '.join('?' for _ in ids)})",
+            ids,
+        )
+        assert canonical == len(ids)
+        p = profile_data(store, "data-scientist")
+        r = p["responsibilities"]
+        assert r["items"] and not r["fallback"]
+        assert all(it["companies"] >= 3 and it["share"] >= 0.05 for it in r["items"])
+        growth = {g["year"]: g for g in p["outlook"]["survey_growth"]}
+        if 2025 in growth:
+            assert growth[2025]["partial"] and growth[2025]["yoy_pct"] is None
 
 
 def test_built_store_skill_share_direct(real_built: Path) -> None:

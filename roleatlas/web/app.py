@@ -50,6 +50,30 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
+class HeadAsGet:
+    """Answers ``HEAD`` as the ``GET`` of the same URL, headers only (RFC 9110 §9.3.2).
+
+    FastAPI routes declare ``GET`` alone; without this every page would answer ``HEAD`` 405.
+    The response keeps the ``GET``'s status and headers (``content-length`` included).
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_headers_only(message: Message) -> None:
+            if message["type"] != "http.response.body":
+                await send(message)
+            elif not message.get("more_body", False):
+                await send({"type": "http.response.body", "body": b"", "more_body": False})
+
+        await self.app({**scope, "method": "GET"}, receive, send_headers_only)
+
+
 class CachedPages:
     """Serves a GET whose rendered page is already cached without entering the router."""
 
@@ -97,6 +121,7 @@ def create_app(settings: WebSettings | None = None, *, source: DataSource | None
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_middleware(CachedPages, site=app.state.site)
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(HeadAsGet)
     _add_error_handlers(app)
     return app
 

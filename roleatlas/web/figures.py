@@ -10,6 +10,7 @@ from markupsafe import Markup
 
 from roleatlas.web import charts
 from roleatlas.web.render import ci, pct
+from roleatlas.web.shares import SideShare, side_by_side
 
 SOURCE_NAMES = {"survey": "survey", "posted": "posted pay", "estimate": "board estimate"}
 
@@ -29,48 +30,67 @@ def _share_note(item: Mapping[str, Any], who: str, basis: Mapping[str, Any] | No
     )
 
 
-def skill_comparison(comparison: Mapping[str, Any], *, limit: int = 14) -> Markup:
-    """Skill shares of both roles side by side (the union of their top skills)."""
+def _side_note(skill: str, share: SideShare, who: str, basis: Mapping[str, Any] | None) -> str:
+    sources = ", ".join((basis or {}).get("sources") or [])
+    tail = f"; sources: {sources}" if sources else ""
+    if share.found == "below":
+        bound = f" (at most {pct(share.at_most)})" if share.at_most is not None else ""
+        return (
+            f"{skill}: not among the {who} skills stored with this comparison{bound}; "
+            f"n={share.n} postings{tail}"
+        )
+    interval = ci(share.ci)
+    return (
+        f"{skill}: {share.count if share.count is not None else '?'} of {share.n} {who} postings, "
+        f"{pct(share.share)}" + (f" (95% CI {interval})" if interval else "") + tail
+    )
+
+
+def skill_comparison(
+    comparison: Mapping[str, Any],
+    *,
+    profiles: Mapping[str, Mapping[str, Any] | None] | None = None,
+    limit: int = 14,
+) -> Markup:
+    """Skill shares of both roles side by side (the union of their top skills), with its table.
+
+    A skill one role's stored lists lack is read from that role's profile (``profiles``): a share
+    when listed there, "0% (n=…)" when the role has no such posting, else "not in top skills".
+    """
     skills = comparison.get("skills") or {}
     a, b = comparison.get("a") or {}, comparison.get("b") or {}
-    sides = {s: {_skill_key(i): i for i in ((skills.get(s) or {}).get("top") or [])} for s in "ab"}
-    for item in (skills.get("shared") or []) + (skills.get("separating") or []):
-        for s in "ab":
-            if item.get(s):
-                sides[s].setdefault(_skill_key(item), {**item[s], "label": item.get("label")})
-    keys = sorted(
-        set(sides["a"]) | set(sides["b"]),
-        key=lambda k: (
-            -max(
-                (sides["a"].get(k) or {}).get("share") or 0,
-                (sides["b"].get(k) or {}).get("share") or 0,
-            )
-        ),
-    )[:limit]
+    table = side_by_side(comparison, profiles)
+
+    def best(row: Mapping[str, Any]) -> float:
+        return -max(
+            (row[s].share or 0) if s in row and row[s].share is not None else 0 for s in "ab"
+        )
+
+    keys = sorted(table, key=lambda k: best(table[k]))[:limit]
     if not keys:
         return Markup("")
     rows = []
     for k in keys:
+        row = table[k]
+        label = row.get("label") or k
         bars = []
         for s, role in (("a", a), ("b", b)):
-            item = sides[s].get(k)
-            basis = (skills.get(s) or {}).get("basis")
-            bars.append(
-                charts.Bar(k, None, "")
-                if item is None or item.get("share") is None
-                else charts.Bar(
-                    k, item["share"] * 100, _share_note(item, role.get("name", ""), basis)
-                )
+            share: SideShare = row[s]
+            note = _side_note(
+                label, share, role.get("name", ""), (skills.get(s) or {}).get("basis")
             )
-        label = (sides["a"].get(k) or sides["b"].get(k) or {}).get("label") or k
+            value = None if share.found == "below" else (share.share or 0) * 100
+            bars.append(charts.Bar(k, value, note, share.text()))
         rows.append((label, bars))
+    series = [a.get("name", "A"), b.get("name", "B")]
+    title = f"Share of postings asking for each skill: {a.get('name')} vs. {b.get('name')}"
     return charts.grouped_bars(
         rows,
-        series=[a.get("name", "A"), b.get("name", "B")],
-        title=f"Share of postings asking for each skill: {a.get('name')} vs. {b.get('name')}",
+        series=series,
+        title=title,
         desc="Bars give the percentage of each role's canonical postings that mention the skill; "
-        "hover a bar for its count, n, 95% interval and sources.",
-    )
+        "hover a bar for its count, n, 95% interval and sources. The same figures follow as a table.",
+    ) + charts.bars_table(rows, series=series, caption=title)
 
 
 def role_skills(profile: Mapping[str, Any], *, limit: int = 15) -> Markup:
@@ -79,13 +99,16 @@ def role_skills(profile: Mapping[str, Any], *, limit: int = 15) -> Markup:
     if not items:
         return Markup("")
     name = profile.get("name", "")
+    rows = [(i.get("label") or _skill_key(i), [charts.Bar(_skill_key(i), i["share"] * 100,
+             _share_note(i, name, skills.get("basis")))]) for i in items if i.get("share") is not None]  # fmt: skip
+    title = f"Top skills in {name} postings"
     return charts.grouped_bars(
-        [(i.get("label") or _skill_key(i), [charts.Bar(_skill_key(i), i["share"] * 100,
-          _share_note(i, name, skills.get("basis")))]) for i in items if i.get("share") is not None],
+        rows,
         series=[name],
-        title=f"Top skills in {name} postings",
-        desc=f"Percentage of {name} postings mentioning each skill ({_basis_text(skills.get('basis'))}).",
-    )  # fmt: skip
+        title=title,
+        desc=f"Percentage of {name} postings mentioning each skill "
+        f"({_basis_text(skills.get('basis'))}). The same figures follow as a table.",
+    ) + charts.bars_table(rows, series=["Share of postings"], caption=title)
 
 
 def _basis_text(b: Mapping[str, Any] | None) -> str:
@@ -109,9 +132,17 @@ def _box(cell: Mapping[str, Any], label: str, source_label: str) -> charts.Box:
 
 
 def salary_boxes(
-    stats: Mapping[str, Any] | None, *, title: str, order: Sequence[str] = (), limit: int = 12
+    stats: Mapping[str, Any] | None,
+    *,
+    title: str,
+    order: Sequence[str] = (),
+    limit: int = 12,
+    table: bool = True,
 ) -> Markup:
-    """Salary distribution per group, one box per group and source (suppressed cells say so)."""
+    """Salary distribution per group, one box per group and source (suppressed cells say so).
+
+    ``table=False`` when the page prints the same cells as a table right after the chart.
+    """
     cells = list((stats or {}).get("cells") or [])
     if not cells:
         return Markup("")
@@ -142,8 +173,9 @@ def salary_boxes(
         boxes,
         title=title,
         desc="Boxes span the 25th to 75th percentile, whiskers the 10th to 90th, the thick line is "
-        "the median; annual USD. Groups with fewer than 10 records are not shown.",
-    )
+        "the median; annual USD. Groups with fewer than 10 records are not shown. The same "
+        "figures follow as a table.",
+    ) + (charts.boxes_table(boxes, caption=title) if table else Markup(""))
 
 
 def salary_compare(comparison: Mapping[str, Any]) -> Markup:
@@ -162,12 +194,14 @@ def salary_compare(comparison: Mapping[str, Any]) -> Markup:
             )
     if not boxes:
         return Markup("")
-    return charts.boxes(boxes, title="Annual pay (USD) by role and source",
+    title = "Annual pay (USD) by role and source"
+    return charts.boxes(boxes, title=title,
                         desc="Percentiles of annual pay in USD per role and source; survey, posted "
-                        "and estimated pay are never pooled.")  # fmt: skip
+                        "and estimated pay are never pooled. The same figures follow as a table.",
+                        ) + charts.boxes_table(boxes, caption=title)  # fmt: skip
 
 
-def salary_trend(stats: Mapping[str, Any] | None, *, name: str = "") -> Markup:
+def salary_trend(stats: Mapping[str, Any] | None, *, name: str = "", table: bool = True) -> Markup:
     """Median pay by year, one line per source (suppressed years left out)."""
     series: dict[str, list[charts.Bar]] = defaultdict(list)
     for c in (stats or {}).get("cells") or []:
@@ -176,12 +210,18 @@ def salary_trend(stats: Mapping[str, Any] | None, *, name: str = "") -> Markup:
         src = SOURCE_NAMES.get(c.get("source"), c.get("source"))
         series[src].append(charts.Bar(str(c["group"]), c["p50"], f"{name} {src} {c['group']}: median "
                                       f"${c['p50']:,.0f}, n={c.get('n')}"))  # fmt: skip
-    return charts.line(
-        list(series.items()),
-        title=f"Median annual pay by year{': ' + name if name else ''}",
-        desc="Median annual pay in USD per year and source; years with fewer than 10 records are left out.",
+    title = f"Median annual pay by year{': ' + name if name else ''}"
+    lines = list(series.items())
+    chart = charts.line(
+        lines,
+        title=title,
+        desc="Median annual pay in USD per year and source; years with fewer than 10 records are "
+        "left out. The same figures follow as a table.",
         money=True,
     )
+    if not chart or not table:
+        return chart
+    return chart + charts.line_table(lines, caption=title, money=True)
 
 
 def demand(profile: Mapping[str, Any]) -> Markup:
@@ -204,14 +244,20 @@ def demand(profile: Mapping[str, Any]) -> Markup:
         )
     if not series:
         return Markup("")
-    return charts.line(series, title=f"{name} postings per year in the collected data",
-                       desc="Canonical postings per year of posting. The collections are scrapes of "
-                       "particular searches and dates, so this shows the data's coverage, not the market.")  # fmt: skip
+    title = f"{name} postings per year in the collected data"
+    chart = charts.line(series, title=title,
+                        desc="Canonical postings per year of posting. The collections are scrapes of "
+                        "particular searches and dates, so this shows the data's coverage, not the "
+                        "market. The same figures follow as a table.")  # fmt: skip
+    return chart + charts.line_table(series, caption=title) if chart else chart
 
 
 def fit_bars(fits: Sequence[Mapping[str, Any]], *, limit: int = 10) -> Markup:
     rows = [charts.Bar(f["name"], f["fit"] * 100, f"{f['name']}: fit {f['fit'] * 100:.0f}% "
             f"({len(f['matched'])} of its top skills; n={f['n_postings']} postings)") for f in fits[:limit]]  # fmt: skip
-    return charts.grouped_bars([(r.label, [r]) for r in rows], series=["fit"], title="Fit to each role",
+    groups = [(r.label, [r]) for r in rows]
+    return charts.grouped_bars(groups, series=["fit"], title="Fit to each role",
                                desc="Share of each role's skill demand your skills cover, weighted by "
-                               "how often postings ask for each skill.")  # fmt: skip
+                               "how often postings ask for each skill. The same figures follow as "
+                               "a table.") + charts.bars_table(groups, series=["Fit"],
+                                                              caption="Fit to each role")  # fmt: skip

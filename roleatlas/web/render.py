@@ -10,7 +10,13 @@ from pathlib import Path
 from typing import Any
 
 import nh3
-from jinja2 import ChainableUndefined, Environment, FileSystemLoader, select_autoescape
+from jinja2 import (
+    ChainableUndefined,
+    Environment,
+    FileSystemLoader,
+    Undefined,
+    select_autoescape,
+)
 from markupsafe import Markup
 
 from roleatlas.web import charts
@@ -45,6 +51,57 @@ def money(value: Any) -> str:
         return "–"
     v = float(value)
     return f"${v / 1000:,.0f}K" if abs(v) >= 1000 else f"${v:,.0f}"
+
+
+def _thousands(value: float) -> str:
+    return f"{value / 1000:,.0f}K" if abs(value) >= 1000 else f"{value:,.0f}"
+
+
+def _amount(value: Any) -> float | None:
+    """A number, or None for a missing one (None, an undefined template value, NaN)."""
+    if value is None or isinstance(value, Undefined):
+        return None
+    number = float(value)
+    return None if number != number else number
+
+
+def pay_band(low: Any, high: Any, estimate: Any = False) -> str:
+    """Annual USD bounds as a band: "USD 100K – 130K", "USD 187K+", "up to USD 187K", or "".
+
+    A job-board estimate is marked "(est.)"; one missing side never prints as a dash.
+    """
+    lo, hi = _amount(low), _amount(high)
+    if lo is None and hi is None:
+        return ""
+    if lo is not None and hi is not None:
+        a, b = _thousands(lo), _thousands(hi)
+        text = f"USD {a}" if a == b else f"USD {a} – {b}"
+    elif lo is not None:
+        text = f"USD {_thousands(lo)}+"
+    else:
+        text = f"up to USD {_thousands(hi)}"  # type: ignore[arg-type]
+    return text + (" (est.)" if estimate else "")
+
+
+def stated_pay(low: Any, high: Any, currency: Any, period: Any) -> str:
+    """Pay as the posting stated it: "EUR 50,000–60,000 per year", one side alone as "from"/"up to"."""
+
+    def amount(v: float) -> str:
+        return f"{v:,.0f}" if v >= 100 else f"{v:,.2f}"
+
+    low, high = _amount(low), _amount(high)
+    if low is None and high is None:
+        return ""
+
+    if low is not None and high is not None and float(low) != float(high):
+        figure = f"{amount(low)}–{amount(high)}"
+    elif low is not None and high is not None:
+        figure = amount(low)
+    elif low is not None:
+        figure = f"from {amount(low)}"
+    else:
+        figure = f"up to {amount(high)}"
+    return f"{currency or ''} {figure}".strip() + (f" per {period}" if period else "")
 
 
 def signed_money(value: Any) -> str:
@@ -138,7 +195,8 @@ def environment() -> Environment:
     )
     env.filters.update(
         pct=pct, ci=ci, money=money, signed_money=signed_money, number=number, basis=basis,
-        share_note=share_note, label=label, safe_url=safe_url, when=when, clean_html=clean_html,
+        share_note=share_note, label=label, pay_band=pay_band, stated_pay=stated_pay,
+        safe_url=safe_url, when=when, clean_html=clean_html,
     )  # fmt: skip
     from roleatlas.web import figures
 

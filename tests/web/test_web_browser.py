@@ -132,11 +132,29 @@ def test_fit_page(page, server) -> None:  # type: ignore[no-untyped-def]
     _shot(page, "fit")
 
 
-def test_mobile_layout(page, server, pair) -> None:  # type: ignore[no-untyped-def]
+def test_mobile_layout(page, server, pair, roles) -> None:  # type: ignore[no-untyped-def]
     a, b = pair
     page.set_viewport_size({"width": 390, "height": 1600})
-    page.goto(f"{server}/compare/{a}-vs-{b}")
-    width = page.evaluate("document.documentElement.scrollWidth")
-    assert width <= 400, f"no horizontal scrolling on a phone (page is {width}px wide)"
-    _shot(page, "compare-mobile")
+    for name, path in (("compare", f"/compare/{a}-vs-{b}"), ("salaries", f"/salaries/{roles[0]}"),
+                       ("jobs", "/jobs?q=python")):  # fmt: skip
+        page.goto(f"{server}{path}")
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 390, f"no horizontal scrolling on a phone ({path} is {width}px wide)"
+        _shot(page, f"{name}-mobile")
+    page.goto(f"{server}/salaries/{roles[0]}")
+    label = page.locator("#level-h ~ figure svg text.lab").first
+    assert (
+        float(page.evaluate("e => getComputedStyle(e).fontSize", label.element_handle())[:-2]) > 16
+    )
     page.set_viewport_size({"width": 1280, "height": 2000})
+
+
+def test_skip_link_and_focus_outline(page, server) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"{server}/jobs")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.className")
+    assert focused == "skip"
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none"
+    box = page.locator("a.skip").bounding_box()
+    assert box and box["x"] >= 0, "the skip link shows when focused"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -12,6 +13,7 @@ from roleatlas.exceptions import InputError, NotFoundError
 from roleatlas.web.render import reading_minutes, render
 from roleatlas.web.routes.common import SiteDep, cached, csv_page, json_page
 from roleatlas.web.routes.home import pair_key
+from roleatlas.web.shares import side_by_side
 from roleatlas.web.site import Site
 
 router = APIRouter(include_in_schema=False)
@@ -30,8 +32,9 @@ SECTIONS = (
     ("salaries", "Salary Insights"),
     ("related", "Related Comparisons"),
 )
-SKILL_COLUMNS = ("skill", "label", "category", "share_a", "count_a", "n_a", "share_b", "count_b",
-                 "n_b", "diff", "q", "favours")  # fmt: skip
+SKILL_COLUMNS = ("skill", "label", "category", "share_a", "count_a", "n_a", "found_a", "at_most_a",
+                 "share_b", "count_b", "n_b", "found_b", "at_most_b", "diff", "q",
+                 "favours")  # fmt: skip
 
 
 def split_pair(pair: str) -> tuple[str, str]:
@@ -59,32 +62,67 @@ def comparison_data(site: Site, a: str, b: str) -> dict[str, Any]:
     }
 
 
-def skill_table(data: dict[str, Any]) -> list[dict[str, Any]]:
-    """Skill shares of both roles side by side, with the test of their difference."""
+def role_profiles(site: Site, data: dict[str, Any]) -> dict[str, dict[str, Any] | None]:
+    """The profiles of both roles of a comparison (they settle skills the comparison lacks)."""
+    comparison = data["comparison"]
+    return {
+        s: site.source.result("profile", (comparison.get(s) or {}).get("slug") or "") for s in "ab"
+    }
+
+
+def skill_table(
+    data: dict[str, Any], profiles: dict[str, dict[str, Any] | None] | None = None
+) -> list[dict[str, Any]]:
+    """Skill shares of both roles side by side, with the test of their difference.
+
+    ``found_a``/``found_b`` say where a share was read: ``comparison``, ``profile``, ``absent``
+    (the role has no posting asking for it: 0) or ``below`` (not in its stored lists; the share
+    is at most ``at_most_*``).
+    """
     skills = data["comparison"].get("skills") or {}
-    rows: dict[str, dict[str, Any]] = {}
-    for side in ("a", "b"):
-        for item in (skills.get(side) or {}).get("top") or []:
-            row = rows.setdefault(item["skill"], {"skill": item["skill"], "label": item.get("label"),
-                                                  "category": item.get("category")})  # fmt: skip
-            row.update({f"share_{side}": item.get("share"), f"count_{side}": item.get("count"),
-                        f"n_{side}": item.get("n")})  # fmt: skip
-    for item in (skills.get("shared") or []) + (skills.get("separating") or []):
-        row = rows.setdefault(item["skill"], {"skill": item["skill"], "label": item.get("label")})
+    tests = {i["skill"]: i for i in skills.get("separating") or []}
+    rows = []
+    for key, row in side_by_side(data["comparison"], profiles).items():
+        out: dict[str, Any] = {"skill": key, "label": row.get("label"),
+                               "category": row.get("category")}  # fmt: skip
         for side in ("a", "b"):
-            share = item.get(side) or {}
-            row.setdefault(f"share_{side}", share.get("share"))
-            row.setdefault(f"count_{side}", share.get("count"))
-            row.setdefault(f"n_{side}", share.get("n"))
-        for k in ("diff", "q", "favours", "category"):
-            if item.get(k) is not None:
-                row[k] = item[k]
-    return sorted(rows.values(), key=lambda r: -max(r.get("share_a") or 0, r.get("share_b") or 0))
+            share = row[side]
+            out.update({f"share_{side}": share.share, f"count_{side}": share.count,
+                        f"n_{side}": share.n, f"found_{side}": share.found,
+                        f"at_most_{side}": share.at_most})  # fmt: skip
+        test = tests.get(key) or {}
+        out.update({k: test.get(k) for k in ("diff", "q", "favours")})
+        rows.append(out)
+    return sorted(rows, key=lambda r: -max(r.get("share_a") or 0, r.get("share_b") or 0))
+
+
+def featured_pay(site: Site, data: dict[str, Any]) -> list[dict[str, Any]]:
+    """The featured jobs with their annual USD bounds, so a card can state a one-sided band.
+
+    A stored card keeps only the band text ("USD 187K" for a minimum alone or for equal
+    bounds), so the bounds are read back from the posting when the text cannot tell.
+    """
+    items = []
+    for item in (data["comparison"].get("featured_jobs") or {}).get("items") or []:
+        item = dict(item)
+        band = item.get("salary_band") or ""
+        both = re.fullmatch(r"USD (\d+)K - (\d+)K", band)
+        if both:
+            item["annual_min_usd"], item["annual_max_usd"] = (int(g) * 1000 for g in both.groups())
+        elif band and item.get("posting_id") and site.source.has_postings:
+            posting = site.source.posting(item["posting_id"]) or {}
+            item["annual_min_usd"] = posting.get("annual_min_usd")
+            item["annual_max_usd"] = posting.get("annual_max_usd")
+        item["salary_is_estimate"] = item.get("salary_source") == "estimate"
+        items.append(item)
+    return items
 
 
 def render_comparison(site: Site, data: dict[str, Any]) -> str:
     """The article page: the article is rendered first so its reading time can be stated."""
-    context = {"site": site, "page": "compare", "skill_rows": skill_table(data), **data}
+    profiles = role_profiles(site, data)
+    context = {"site": site, "page": "compare", "skill_rows": skill_table(data, profiles),
+               "profiles": profiles, "featured": featured_pay(site, data), **data}  # fmt: skip
     article = render("compare_article.html", **context)
     return render(
         "compare.html", article=Markup(article), minutes=reading_minutes(article), **context
@@ -99,6 +137,11 @@ def _canonical(pair: str, suffix: str, request: Request) -> str | None:
     return None
 
 
+def _skill_csv_rows(site: Site, pair: str) -> list[dict[str, Any]]:
+    data = comparison_data(site, *split_pair(pair))
+    return skill_table(data, role_profiles(site, data))
+
+
 @router.get("/compare/{pair}/skills.csv")
 def comparison_skills_csv(request: Request, site: SiteDep, pair: str) -> Response:
     if target := _canonical(pair, "/skills.csv", request):
@@ -106,7 +149,7 @@ def comparison_skills_csv(request: Request, site: SiteDep, pair: str) -> Respons
     return cached(
         request,
         site,
-        lambda: csv_page(skill_table(comparison_data(site, *split_pair(pair))), SKILL_COLUMNS),
+        lambda: csv_page(_skill_csv_rows(site, pair), SKILL_COLUMNS),
     )
 
 

@@ -10,7 +10,7 @@ PORT ?= 8000
 $(BIN)/roleatlas: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e '.[dev]'
+	$(BIN)/pip install -q -e '.[dev,spark]'
 	@touch $@
 
 install: $(BIN)/roleatlas

@@ -18,9 +18,22 @@ from roleatlas.store import Store
 @click.option("--force", is_flag=True, help="Re-run every stage even when nothing changed.")
 @click.option("--json", "as_json", is_flag=True, help="Print the stage reports as JSON.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bars.")
+@click.option(
+    "--engine",
+    type=click.Choice(["duckdb", "spark"]),
+    default="duckdb",
+    show_default=True,
+    help="Run normalize + extract on DuckDB, or on Spark (pip install 'roleatlas[spark]').",
+)
+@click.option(
+    "--spark-master",
+    default="local[2]",
+    show_default=True,
+    help="Spark master URL (--engine spark).",
+)
 @db_option
 @data_dir_option
-def build(no_ingest, force, as_json, quiet, db, data_dir) -> None:  # type: ignore[no-untyped-def]
+def build(no_ingest, force, as_json, quiet, engine, spark_master, db, data_dir) -> None:  # type: ignore[no-untyped-def]
     """Build the store: ingest (if needed), normalize, extract, analyze."""
     root = config.data_dir(data_dir)
     ingest = not no_ingest and root.is_dir()
@@ -34,9 +47,24 @@ def build(no_ingest, force, as_json, quiet, db, data_dir) -> None:  # type: igno
             task = bars.add_task(label, total=total)
             return lambda n: bars.advance(task, n)
 
-        reports = run_build(
-            store, data_dir=root if ingest else None, ingest=ingest, force=force, progress=progress
-        )
+        if engine == "spark":
+            from roleatlas.spark import build_spark
+
+            reports = build_spark(
+                store,
+                data_dir=root if ingest else None,
+                master=spark_master,
+                force=force,
+                progress=progress,
+            )
+        else:
+            reports = run_build(
+                store,
+                data_dir=root if ingest else None,
+                ingest=ingest,
+                force=force,
+                progress=progress,
+            )
     if as_json:
         click.echo(json.dumps([r.to_dict() for r in reports], indent=2, default=str))
         return

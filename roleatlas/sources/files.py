@@ -30,6 +30,32 @@ def read_text(path: Path) -> str:
         ) from exc
 
 
+def check_text_file(path: Path) -> None:
+    """Refuse a missing or binary file before streaming it (one ``SourceError`` line)."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(8192)
+    except OSError as exc:
+        raise SourceError(f"{path}: cannot read file ({exc.strerror or exc})") from exc
+    if b"\x00" in head:
+        raise SourceError(f"{path}: binary file, not text")
+
+
+def iter_lines(path: Path) -> Iterator[str]:
+    """A UTF-8 text file's lines without their ends, streamed: memory stays flat in its size."""
+    check_text_file(path)
+    number = 0
+    try:
+        with path.open("r", encoding="utf-8-sig", newline="") as handle:
+            for number, line in enumerate(handle):  # noqa: B007 - kept for the error message
+                yield line.rstrip("\r\n")
+    except UnicodeDecodeError as exc:
+        raise SourceError(
+            f"{path}: not UTF-8 text (near line {number + 1}: {exc.object[exc.start : exc.start + 1]!r}); "
+            "re-save the file as UTF-8"
+        ) from exc
+
+
 def read_csv(
     path: Path,
     *,
@@ -43,10 +69,24 @@ def read_csv(
     cells are kept under ``_extra``), otherwise ``None``. Missing required columns and
     truncated files raise ``SourceError``.
     """
-    text = read_text(path)
-    reader = csv.reader(
-        io.StringIO(text, newline=""), delimiter=delimiter, quoting=quoting, strict=True
-    )
+    check_text_file(path)
+    with path.open("r", encoding="utf-8-sig", newline="") as handle:
+        try:
+            yield from _csv_rows(
+                path, handle, required=required, delimiter=delimiter, quoting=quoting
+            )
+        except UnicodeDecodeError as exc:
+            raise SourceError(
+                f"{path}: not UTF-8 text ({exc.object[exc.start : exc.start + 1]!r} at byte "
+                f"{exc.start} of a block); re-save the file as UTF-8"
+            ) from exc
+
+
+def _csv_rows(
+    path: Path, handle: io.TextIOBase, *, required: Sequence[str], delimiter: str, quoting: int
+) -> Iterator[tuple[int, dict[str, str], str | None]]:
+    # strict: a quote left open at the end of the file (a truncated file) is an error
+    reader = csv.reader(handle, delimiter=delimiter, quoting=quoting, strict=True)
     try:
         header = next(reader)
     except StopIteration:
@@ -78,10 +118,3 @@ def read_csv(
         raise SourceError(
             f"{path}: malformed CSV after data row {number} ({exc}); is the file truncated?"
         ) from exc
-    if (
-        text
-        and not text.endswith(("\n", "\r"))
-        and quoting != csv.QUOTE_NONE
-        and text.count('"') % 2
-    ):
-        raise SourceError(f"{path}: file ends inside a quoted cell; is it truncated?")

@@ -16,7 +16,7 @@ from typing import Any
 from roleatlas.config import data_dir
 from roleatlas.exceptions import InputError, SourceError
 from roleatlas.sources.base import Record, Rejected
-from roleatlas.sources.files import read_csv, read_text
+from roleatlas.sources.files import iter_lines, read_csv
 from roleatlas.sources.postings import POSTING_FIELDS, make_posting, relative_name
 
 _ISO_DATE = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})(?:[T ][0-9:.+\-Z ]*)?\s*$")
@@ -52,11 +52,7 @@ def table_rows(
 
 def json_rows(path: Path) -> Iterator[tuple[int, Cells, str | None]]:
     """``(row, object, problem)`` per line of a JSON-lines file; bad lines get a problem."""
-    lines = read_text(path).split("\n")
-    if lines and lines[-1] == "":
-        lines.pop()
-    for number, line in enumerate(lines):
-        line = line.rstrip("\r")
+    for number, line in enumerate(iter_lines(path)):
         if not line.strip():
             yield number, {}, "empty row"
             continue

@@ -102,7 +102,7 @@ def ingest(source, paths, all_, mapping, quiet, db, data_dir) -> None:  # type: 
 @db_option
 def status(as_json, db) -> None:  # type: ignore[no-untyped-def]
     """Per source: rows read, stored, quarantined, duplicates and date range."""
-    with Store(config.db_path(db)) as store:
+    with Store(config.db_path(db), read_only=True) as store:
         report = store_status(store)
     if as_json:
         click.echo(json.dumps(report, indent=2, default=str))
@@ -128,7 +128,7 @@ def status(as_json, db) -> None:  # type: ignore[no-untyped-def]
 @db_option
 def quarantine(source, limit, summary, as_json, db) -> None:  # type: ignore[no-untyped-def]
     """List quarantined rows with their reasons."""
-    with Store(config.db_path(db)) as store:
+    with Store(config.db_path(db), read_only=True) as store:
         rows = (
             quarantine_reasons(store)
             if summary

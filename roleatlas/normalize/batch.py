@@ -7,6 +7,7 @@ Arrow batches converted to dicts) and writes the returned rows to ``posting_fact
 
 from __future__ import annotations
 
+import functools
 from datetime import date
 from typing import Any
 
@@ -15,6 +16,7 @@ from roleatlas.normalize.employment import detect_employment_type, detect_remote
 from roleatlas.normalize.location import parse_location
 from roleatlas.normalize.roles import experience_level
 from roleatlas.normalize.salary import parse_salary
+from roleatlas.normalize.salary_patterns import fold
 from roleatlas.normalize.salary_text import find_salaries_in_text
 from roleatlas.normalize.titles import classify_title
 
@@ -24,6 +26,8 @@ NORMALIZER_VERSION = "1"
 _LEVEL_SENIORITY = {"EN": "entry", "MI": "mid", "SE": "senior", "EX": "executive"}
 _REMOTE_RATIO = {0: "onsite", 50: "hybrid", 100: "remote"}
 _SURVEY_EMPLOYMENT = {"FT": "full-time", "PT": "part-time", "CT": "contract", "FL": "contract"}
+# Industry and sector strings repeat across thousands of postings; the mapping is pure.
+_industry = functools.lru_cache(maxsize=4096)(map_industry)
 
 
 def normalize_postings(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -36,9 +40,12 @@ def _normalize_posting(row: dict[str, Any]) -> dict[str, Any]:
     description = row.get("description") or ""
     currency = row.get("currency_hint")
     posted = row.get("posted_date") or row.get("scraped_at")
+    folded = fold(description)  # shared by the remote, employment-type and salary scans
     klass = classify_title(title, description=description or None)
     place = parse_location(row.get("location"), country_hint=row.get("country_hint"))
-    pay, origin = _pay(row.get("salary_text"), description, currency=currency, posted=posted)
+    pay, origin = _pay(
+        row.get("salary_text"), description, folded=folded, currency=currency, posted=posted
+    )
     fact: dict[str, Any] = {
         "posting_id": row["id"],
         "canonical_id": row.get("canonical_id") or row["id"],
@@ -55,11 +62,12 @@ def _normalize_posting(row: dict[str, Any]) -> dict[str, Any]:
             title=title,
             location=(row.get("remote_text") or "") + " " + (row.get("location") or ""),
             description=description,
+            folded=folded,
         ),
         "employment_type": detect_employment_type(
-            raw=row.get("employment_type"), title=title, description=description
+            raw=row.get("employment_type"), title=title, description=description, folded=folded
         ),
-        "industry": map_industry(industry=row.get("industry"), sector=row.get("sector")),
+        "industry": _industry(industry=row.get("industry"), sector=row.get("sector")),
         "posted_on": posted if isinstance(posted, date) else None,
         "normalizer_version": NORMALIZER_VERSION,
         "salary_origin": origin,
@@ -69,14 +77,14 @@ def _normalize_posting(row: dict[str, Any]) -> dict[str, Any]:
 
 
 def _pay(
-    salary_text: str | None, description: str, *, currency: str | None, posted: Any
+    salary_text: str | None, description: str, *, folded: str, currency: str | None, posted: Any
 ) -> tuple[Any, str | None]:
     if salary_text:
         parsed = parse_salary(salary_text, default_currency=currency, posted_date=posted)
         if parsed is not None and (parsed.annual_min_usd or parsed.annual_max_usd):
             return parsed, "field"
     if description:
-        found = find_salaries_in_text(description, default_currency=currency)
+        found = find_salaries_in_text(description, default_currency=currency, folded=folded)
         usable = [p for p in found if p.annual_min_usd or p.annual_max_usd]
         if usable:
             return usable[0], "description"

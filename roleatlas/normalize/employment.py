@@ -15,9 +15,11 @@ else); with no such city, ``None``: nothing is assumed.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from roleatlas.normalize.location import parse_location
+from roleatlas.normalize.salary_patterns import fold
 
 EMPLOYMENT_TYPES = ("full-time", "part-time", "contract", "temporary", "internship")
 _RAW = {
@@ -64,22 +66,71 @@ _TITLE = [
 _LABEL = re.compile(
     r"(?:job|employment|position|work)\s*types?\s*:\s*\*?\s*([a-z][a-z -]{1,30})", re.I
 )
+
+
+def _gate(*alternatives: str) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(a) for a in alternatives)
+
+
+# Each description pattern comes with a gate: literal-led patterns over the folded description, one
+# of which matches wherever the pattern could (see _search_key). Literal-led patterns run at
+# string-search speed, so most descriptions skip the full case-insensitive search.
+_LABEL_GATE = re.compile(r"types?\s*:")
 _PHRASES = [
-    (re.compile(r"\b(?:this is an?|paid|summer|unpaid)\s+internship\b", re.I), "internship"),
+    (
+        re.compile(r"\b(?:this is an?|paid|summer|unpaid)\s+internship\b", re.I),
+        _gate("internship"),
+        "internship",
+    ),
     (
         re.compile(
             r"\b(?:this is an?\s+)?(?:\d+[\s-]*(?:month|mo)s?\s+contract|contract\s+(?:position|role)"
             r"|contract[\s-]to[\s-]hire|c2c|corp[\s-]to[\s-]corp)\b",
             re.I,
         ),
+        _gate("contract", "c2c", r"corp[\s-]to[\s-]corp"),
         "contract",
     ),
-    (re.compile(r"\btemporary\s+(?:position|role|assignment)\b", re.I), "temporary"),
-    (re.compile(r"\bpart[\s-]time\s+(?:position|role|job)\b", re.I), "part-time"),
-    (re.compile(r"\bfull[\s-]time\s+(?:position|role|job|employee)\b", re.I), "full-time"),
+    (
+        re.compile(r"\btemporary\s+(?:position|role|assignment)\b", re.I),
+        _gate("temporary"),
+        "temporary",
+    ),
+    (
+        re.compile(r"\bpart[\s-]time\s+(?:position|role|job)\b", re.I),
+        _gate(r"part[\s-]time"),
+        "part-time",
+    ),
+    (
+        re.compile(r"\bfull[\s-]time\s+(?:position|role|job|employee)\b", re.I),
+        _gate(r"full[\s-]time"),
+        "full-time",
+    ),
 ]
+# re.I also matches these non-ASCII letters to ASCII i, i, s and k, which lower() does not give.
+_ODD_CASES = ("\u0130", "\u0131", "\u017f", "\u212a")
 
 
+def _search_key(text: str, folded: str | None) -> str | None:
+    """Text in which a gate finds every place an ``re.I`` pattern can match; ``None``: no gating.
+
+    ``fold`` lower-cases ASCII letters and keeps offsets, so an ASCII word matched with ``re.I``
+    is the same lower-case word in the folded text, except through the letters of _ODD_CASES.
+    """
+    if not text.isascii() and any(c in text for c in _ODD_CASES):
+        return None
+    return fold(text) if folded is None else folded
+
+
+def _found(
+    pattern: re.Pattern[str], gate: tuple[re.Pattern[str], ...], text: str, key: str | None
+) -> bool:
+    if key is not None and not any(g.search(key) for g in gate):
+        return False
+    return pattern.search(text) is not None
+
+
+@functools.lru_cache(maxsize=4096)
 def _from_raw(raw: str) -> str | None:
     for piece in re.split(r"[,/;|]", raw):
         key = piece.strip().lower()
@@ -88,24 +139,40 @@ def _from_raw(raw: str) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=65536)
+def _from_title(title: str) -> str | None:
+    for pattern, kind in _TITLE:
+        if pattern.search(title):
+            return kind
+    return None
+
+
 def detect_employment_type(
-    *, raw: str | None = None, title: str | None = None, description: str | None = None
+    *,
+    raw: str | None = None,
+    title: str | None = None,
+    description: str | None = None,
+    folded: str | None = None,
 ) -> str | None:
-    """One of ``full-time, part-time, contract, temporary, internship``, or ``None``."""
+    """One of ``full-time, part-time, contract, temporary, internship``, or ``None``.
+
+    ``folded`` may pass ``salary_patterns.fold(description)`` when the caller already has it.
+    """
     if raw and (found := _from_raw(raw)):
         return found
-    for pattern, kind in _TITLE:
-        if title and pattern.search(title):
-            return kind
+    if title and (found := _from_title(title)):
+        return found
     if description:
-        for match in _LABEL.finditer(description):
-            if found := _from_raw(match.group(1).split("\n")[0]):
-                return found
-            first = re.split(r"[,/;|\n]", match.group(1))[0]
-            if found := _from_raw(first.strip()):
-                return found
-        for pattern, kind in _PHRASES:
-            if pattern.search(description):
+        key = _search_key(description, folded)
+        if key is None or _LABEL_GATE.search(key):
+            for match in _LABEL.finditer(description):
+                if found := _from_raw(match.group(1).split("\n")[0]):
+                    return found
+                first = re.split(r"[,/;|\n]", match.group(1))[0]
+                if found := _from_raw(first.strip()):
+                    return found
+        for pattern, gate, kind in _PHRASES:
+            if _found(pattern, gate, description, key):
                 return kind
     return None
 
@@ -130,21 +197,72 @@ _NOT_REMOTE = re.compile(
     re.I,
 )
 _ANY_REMOTE = re.compile(r"remote|work from home|telecommut|hybrid|wfh", re.I)
+# Literal-led signs over the folded description (see _search_key); each pattern below can only
+# match where one of its signs does. Most descriptions show none, and skip all four searches.
+_SIGNS = {
+    name: re.compile(pattern)
+    for name, pattern in {
+        "remote": "remote",
+        "hybrid": "hybrid",
+        "days": r"week\s+(?:in|on)[\s-]",
+        "onsite": r"on[\s-]?site",
+        "office": r"in[\s-]office",
+        "wfh": "wfh",
+        "telecommut": "telecommut",
+        "from": r"from\s+(?:home|anywhere)",
+        "work from home": "work from home",
+    }.items()
+}
+_HYBRID_SIGNS = frozenset({"remote", "hybrid", "days"})
+_NOT_REMOTE_SIGNS = frozenset({"remote", "onsite", "office"})
+_REMOTE_TEXT_SIGNS = frozenset({"remote", "wfh", "telecommut", "from"})
+_ANY_REMOTE_SIGNS = frozenset({"remote", "hybrid", "wfh", "telecommut", "work from home"})
+
+
+def _signs(key: str | None) -> frozenset[str] | None:
+    if key is None:
+        return None
+    return frozenset(name for name, sign in _SIGNS.items() if sign.search(key))
+
+
+def _said(
+    pattern: re.Pattern[str], needs: frozenset[str], text: str, signs: frozenset[str] | None
+) -> bool:
+    return (signs is None or not needs.isdisjoint(signs)) and pattern.search(text) is not None
+
+
+@functools.lru_cache(maxsize=65536)
+def _head_flags(head: str) -> tuple[bool, bool, bool, bool]:
+    """Hybrid, not remote, remote, any remote word: the title-and-location half of the rule."""
+    return (
+        _HYBRID.search(head) is not None,
+        _NOT_REMOTE.search(head) is not None,
+        _REMOTE_TITLE.search(head) is not None,
+        _ANY_REMOTE.search(head) is not None,
+    )
 
 
 def detect_remote(
-    *, title: str | None = None, location: str | None = None, description: str | None = None
+    *,
+    title: str | None = None,
+    location: str | None = None,
+    description: str | None = None,
+    folded: str | None = None,
 ) -> str | None:
-    """``"remote"``, ``"hybrid"``, ``"onsite"`` or ``None`` when nothing is said (rule above)."""
+    """``"remote"``, ``"hybrid"``, ``"onsite"`` or ``None`` when nothing is said (rule above).
+
+    ``folded`` may pass ``salary_patterns.fold(description)`` when the caller already has it.
+    """
     title, location, description = title or "", location or "", description or ""
-    head = f"{title}\n{location}"
-    if _HYBRID.search(head) or _HYBRID.search(description):
+    hybrid, not_remote, remote, any_remote = _head_flags(f"{title}\n{location}")
+    signs = _signs(_search_key(description, folded)) if description else frozenset()
+    if hybrid or _said(_HYBRID, _HYBRID_SIGNS, description, signs):
         return "hybrid"
-    if _NOT_REMOTE.search(description) or _NOT_REMOTE.search(head):
+    if _said(_NOT_REMOTE, _NOT_REMOTE_SIGNS, description, signs) or not_remote:
         return "onsite"
-    if _REMOTE_TITLE.search(head) or _REMOTE_TEXT.search(description):
+    if remote or _said(_REMOTE_TEXT, _REMOTE_TEXT_SIGNS, description, signs):
         return "remote"
-    if _ANY_REMOTE.search(head) or _ANY_REMOTE.search(description):
+    if any_remote or _said(_ANY_REMOTE, _ANY_REMOTE_SIGNS, description, signs):
         return None
     if location and parse_location(location).city:
         return "onsite"

@@ -23,6 +23,7 @@ _FOLD.update({ord(c): " " for c in "\u00a0\u2007\u2009\u200a\u202f\u3000"})
 
 
 _SPECIAL = re.compile("[\u2010-\u2015\u2212\ufe63\uff0d\u00a0\u2007\u2009\u200a\u202f\u3000]")
+_SPECIAL_TO = {chr(k): v for k, v in _FOLD.items() if k > 127}
 
 
 def fold(text: str) -> str:
@@ -32,9 +33,10 @@ def fold(text: str) -> str:
         return lowered
     if len(lowered) != len(text):  # a few letters lower-case to two characters (e.g. "İ")
         return text.translate(_FOLD)
-    if _SPECIAL.search(lowered) is None:
-        return lowered
-    return lowered.translate(_FOLD)
+    # str.replace per distinct special character: the same result as translate, many times faster
+    for char in set(_SPECIAL.findall(lowered)):
+        lowered = lowered.replace(char, _SPECIAL_TO[char])
+    return lowered
 
 
 # Currency markers written before an amount. ``$`` alone is ambiguous (resolved by the caller).
@@ -256,7 +258,9 @@ NOT_PAY_AFTER_RE = re.compile(
 
 # Where money can be: a currency symbol or code, or an Indian multiplier word. Text scanning only
 # runs MONEY_RE near these anchors, which keeps long descriptions fast.
-ANCHOR_RE = re.compile(
-    rf"[$€£₹¥₩₪]|(?<![a-z])(?:{_alt(w for w in {*PREFIX_CURRENCY, *SUFFIX_CURRENCY} if w.isalpha())}"
-    r"|lpa|lakhs?|lacs?|crores?)(?![a-z])"
+ANCHOR_SYMBOLS = "$€£₹¥₩₪"
+ANCHOR_WORDS = frozenset(
+    {w for w in {*PREFIX_CURRENCY, *SUFFIX_CURRENCY} if w.isalpha()}
+    | {"lpa", "lakh", "lakhs", "lac", "lacs", "crore", "crores"}
 )
+ANCHOR_RE = re.compile(rf"[{ANCHOR_SYMBOLS}]|(?<![a-z])(?:{_alt(ANCHOR_WORDS)})(?![a-z])")

@@ -52,10 +52,33 @@ def _context_verdict(folded: str, start: int) -> bool | None:
     return bool(pay) and (not not_pay or pay[-1] > not_pay[-1])
 
 
+# No character of a MONEY_RE match is farther than ~85 characters from one of its digits (the
+# longest digit-free stretch: multiplier, suffix, "(...)" and period word, separator, currency).
+_DIGIT_REACH = 120
+_DIGITS = re.compile(r"\d+")
+
+
+def _anchors(folded: str) -> Iterator[re.Match[str]]:
+    """``ANCHOR_RE`` matches that a money match can touch: those within reach of a digit.
+
+    The same matches, in order, as ``ANCHOR_RE.finditer(folded)`` minus anchors no money match
+    can reach; scanning only near digits skips most of a long description.
+    """
+    windows: list[list[int]] = []
+    for digits in _DIGITS.finditer(folded):
+        lo, hi = digits.start() - _DIGIT_REACH, digits.end() + _DIGIT_REACH
+        if windows and lo <= windows[-1][1]:
+            windows[-1][1] = hi
+        else:
+            windows.append([max(0, lo), hi])
+    for lo, hi in windows:
+        yield from P.ANCHOR_RE.finditer(folded, lo, min(hi, len(folded)))
+
+
 def _money_matches(folded: str) -> Iterator[re.Match[str]]:
     """``MONEY_RE`` matches, searched only around currency anchors, without overlaps."""
     last_end = 0
-    for anchor in P.ANCHOR_RE.finditer(folded):
+    for anchor in _anchors(folded):
         a = anchor.start()
         if a < last_end:
             continue
@@ -76,6 +99,7 @@ def find_salaries_in_text(
     *,
     default_currency: str | None = None,
     posted_date: dt.date | str | None = None,
+    folded: str | None = None,
 ) -> list[SalaryParse]:
     """Every pay statement in ``text``, in order, each with its character ``span``.
 
@@ -83,13 +107,15 @@ def find_salaries_in_text(
         text: free text such as a job description.
         default_currency: ISO 4217 code for a bare ``$``.
         posted_date: posting date for the FX rate.
+        folded: ``salary_patterns.fold(text)``, when the caller already has it.
 
     Returns:
         A list of :class:`~roleatlas.normalize.salary.SalaryParse` with ``is_estimate=False``.
     """
     if not text or not isinstance(text, str):
         return []
-    folded = P.fold(text)
+    if folded is None:
+        folded = P.fold(text)
     default = default_currency.upper() if default_currency else None
     found: list[SalaryParse] = []
     for m in _money_matches(folded):

@@ -79,14 +79,14 @@ def _classify_raw(title: str) -> tuple[str, str, float, tuple[str, ...]]:
 
 def _from_description(title_class: TitleClass, description: str) -> TitleClass:
     """Settle a bare head noun ("Engineer") with the most frequent role cue in the description."""
+    title_segs = title_segments(title_class.title)
+    match = resolve_role(title_segs)
+    if match.head_class is None:  # decided before reading the description, which is costly
+        return title_class
     segments = title_segments(description[:_DESCRIPTION_CHARS])
     tokens = [t for seg in segments for t in seg]
     text = f" {' '.join(tokens)} "
     counts = Counter({cue: text.count(f" {cue} ") for cue in _DESCRIPTION_CUES})
-    title_segs = title_segments(title_class.title)
-    match = resolve_role(title_segs)
-    if match.head_class is None:
-        return title_class
     for cue, count in counts.most_common():
         if count < 2 or match.head_class not in MODIFIERS[cue]:
             continue

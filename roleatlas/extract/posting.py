@@ -42,7 +42,7 @@ def extract_posting(*, id: Any, title: str | None, description: str | None) -> d
                 "category": m.category,
                 "kind": m.kind,
                 "required": m.required,
-                "spans": [list(span) for span in m.spans],
+                "spans": list(map(list, m.spans)),
             }
             for m in matches
             if m.kind != "certification"
@@ -87,7 +87,7 @@ def _copy_result(result: dict[str, Any], *, id: Any) -> dict[str, Any]:  # noqa:
     return {
         **result,
         "id": id,
-        "skills": [{**s, "spans": [list(span) for span in s["spans"]]} for s in result["skills"]],
+        "skills": [{**s, "spans": list(map(list, s["spans"]))} for s in result["skills"]],
         "fields_of_study": list(result["fields_of_study"]),
         "certifications": list(result["certifications"]),
     }

@@ -72,7 +72,11 @@ _FUNCTION_WORDS = frozenset(
 )
 
 _BULLET_CHARS = "•·▪■●◦○◆◇►▶➢➤✓✔\uf0b7\uf0a7\uf076\uf0d8\u2043"
-_SPLIT_BULLETS = re.compile(f"[{_BULLET_CHARS}]|\\s\\*\\s|&#13;")
+# ``[bullets]|\s\*\s|&#13;``, written to start with one character class (a ``|`` of classes is
+# tried at every character; a leading class is scanned for)
+_SPLIT_BULLETS = re.compile(
+    f"[{_BULLET_CHARS}\\s&](?:(?<=[{_BULLET_CHARS}])|(?<=\\s)\\*\\s|(?<=&)#13;)"
+)
 _LEAD = re.compile(
     rf"^(?:[\s*\-–—+>{_BULLET_CHARS}]|o\s|\d{{1,2}}[.)]\s|\(\d{{1,2}}\)\s|[a-h][.)]\s)+"
 )
@@ -85,11 +89,15 @@ _YOU_WILL = re.compile(
 )
 # Not a duty: company talk, calls to apply, requirement bullets under a duties heading, boilerplate.
 _NOT_DUTY = re.compile(
-    r"^(?:we|our|we['’]re|if|please|there|join|this is|apply|strong|excellent|good|proven|"
+    r"(?:we|our|we['’]re|if|please|there|join|this is|apply|strong|excellent|good|proven|"
     r"ability|able|experience|experienced|knowledge|familiarity|proficiency|proficient|"
-    r"bachelor['’]?s?|master['’]?s?|degree|ba|bs|ms|phd|must|minimum|\d+\+? years?)\b"
-    r"|other (?:\w+ ){0,2}(?:duties|tasks|responsibilities)\b.{0,30}\b(?:assigned|required|needed)",
+    r"bachelor['’]?s?|master['’]?s?|degree|ba|bs|ms|phd|must|minimum|\d+\+? years?)\b",
     re.I,
+)  # at the start: used with .match
+# searched on its own, where "other " is (in one pattern with the ``^`` branch it was tried
+# at every character: half the cost of clean_statement)
+_OTHER_DUTIES = re.compile(
+    r"(?i:other (?:\w+ ){0,2}(?:duties|tasks|responsibilities)\b.{0,30}\b(?:assigned|required|needed))"
 )
 _TRAILING_CHARS = " \t.;:,!–—-\"“”'"
 _TOKEN = re.compile(r"[a-z][a-z0-9+#]*")
@@ -153,7 +161,9 @@ def clean_statement(item: str) -> str | None:
     text = text.rstrip(_TRAILING_CHARS).lstrip("\"“”'")
     while text.endswith((" and", " or")):
         text = text.rsplit(" ", 1)[0].rstrip(_TRAILING_CHARS)
-    if not text or not text[0].isalpha() or _NOT_DUTY.search(text):
+    if not text or not text[0].isalpha() or _NOT_DUTY.match(text):
+        return None
+    if "other " in text.lower() and _OTHER_DUTIES.search(text):
         return None
     if not MIN_WORDS <= text.count(" ") + 1 <= MAX_WORDS:
         return None

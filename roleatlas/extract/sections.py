@@ -171,7 +171,11 @@ def _trie(words: set[str]) -> str:
 _FIRST_WORDS = {w.capitalize() for w in _PATTERNS} | {w.upper() for w in _PATTERNS}
 _FIRST_WORDS |= {w for w in _PATTERNS if len(w) >= 6}
 _FIRST = _trie(_FIRST_WORDS)
-_AFTER_BREAK = re.compile(rf"(?:^|[\n.!?:;)\]\"”*•|/])[ \t\xa0*#_•·>\-–—]*({_FIRST})(?![a-z])")
+# ``(?:^|[\n.!?...])`` as one pattern is tried at every character; split, the punctuation class
+# leads and ``re`` scans for it with its fast first-character loop (``_candidates`` matches ``^``)
+_LEAD_IN = r"[ \t\xa0*#_•·>\-–—]*"
+_AT_START = re.compile(rf"{_LEAD_IN}({_FIRST})(?![a-z])")
+_AFTER_BREAK = re.compile(rf"[\n.!?:;)\]\"”*•|/]{_LEAD_IN}({_FIRST})(?![a-z])")
 _GLUED = re.compile(r"[A-Z](?<=[a-z0-9%][A-Z])[a-z]+")
 _TAIL = re.compile(r"(?:[ \t\xa0]|&#13;)*[*_]*[ \t\xa0]*([:\-–—?.]?)[*_]*(?:[ \t\xa0]|&#13;)*")
 # A line ending in a colon; its label is the last sentence before the colon.
@@ -219,7 +223,9 @@ def _boundary_ok(text: str, end: int, *, weak: bool, line_start: bool) -> tuple[
 
 def _candidates(text: str) -> list[tuple[int, str, bool]]:
     """(start, first word, glued) of every place a heading may start, in text order."""
-    out = [(m.start(1), m.group(1), False) for m in _AFTER_BREAK.finditer(text)]
+    first = _AT_START.match(text)  # what ``^`` matched in the one-pattern form
+    breaks = _AFTER_BREAK.finditer(text, first.end() if first else 0)
+    out = [(m.start(1), m.group(1), False) for m in ([first] if first else []) + list(breaks)]
     out.extend((m.start(), m.group(), True) for m in _GLUED.finditer(text))
     out.sort()
     return out

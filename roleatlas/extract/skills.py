@@ -18,7 +18,12 @@ from roleatlas.extract.skill_taxonomy import (
     fold,
     load_skills,
 )
-from roleatlas.extract.skills_context import degree_hints, requirement_of
+from roleatlas.extract.skills_context import (
+    degree_hints,
+    glue_cuts,
+    lower_same_length,
+    requirement_of,
+)
 
 _PLAIN, _CASED, _AMBIGUOUS = 0, 1, 2
 #: punctuation that ends a phrase: "Python, Spark, SQL" must not read as "Spark SQL"
@@ -37,10 +42,7 @@ _ROLE_AFTER_RE = re.compile(
 _ROLE_BEFORE_RE = re.compile(r"\b(?:director|head|vp|manager|team|department)\s+of\s+$", re.I)
 _SENTENCE_GAP_RE = re.compile(r"\.\s+[A-Z]|\.[A-Z][a-z]")
 _MULTI_SPACE_RE = re.compile(r"  +")  # not " {2,}": a literal prefix makes re scan fast
-# the cut positions of skill_taxonomy.GLUE_RE, found from the upper-case letter after the cut:
-# a pattern that starts with [A-Z] is scanned by re's fast first-character loop
-_GLUE_CUT_RE = re.compile(r"[A-Z](?:(?<=[a-z].)|(?<=[A-Z].)(?=[a-rt-z]|s[a-z]))")
-_START, _SPAN = re.Match.start, re.Match.span
+_SPAN = re.Match.span
 _FIRST, _SECOND = itemgetter(0), itemgetter(1)
 # what may stand between two items of a list: "R, Python", "C/C++", "Hive or Pig"
 _LIST_GAP_RE = re.compile(
@@ -117,19 +119,15 @@ def normalize(text: str) -> tuple[str, list[int], list[int]]:
     The map is two parallel lists: normalized position ``nb[k]`` starts a run that maps
     linearly onto original position ``ob[k]``; see :func:`to_original`.
     """
-    lowered = text.lower()
-    if len(lowered) != len(text):  # a few characters (e.g. "İ") grow when lower-cased
-        lowered = "".join(c.lower()[0] for c in text)
-    flat = lowered
+    flat = lower_same_length(text)  # cached: degree hints and context read it too
     for char in _SEPARATOR_CHARS:
         if char in flat:
             flat = flat.replace(char, " ")
     runs = list(map(_SPAN, _MULTI_SPACE_RE.finditer(flat))) if "  " in flat else []
-    glued = list(map(_START, _GLUE_CUT_RE.finditer(text)))
+    glued = glue_cuts(text)  # cached: sentence_cuts reads them too
     if not runs and not glued:
         return f" {flat} ", [1], [0]
     if glued:  # a glue cut sits between two letters: never next to a run of spaces
-        flat = " ".join([flat[a:b] for a, b in zip([0, *glued], [*glued, len(flat)], strict=True)])
         runs += [(pos, pos) for pos in glued]
         runs.sort()
     # event i (a run of spaces s..e kept as one space, or a glue cut s == e with a space added)
@@ -137,7 +135,9 @@ def normalize(text: str) -> tuple[str, list[int], list[int]]:
     starts, ends = list(map(_FIRST, runs)), list(map(_SECOND, runs))
     removed = accumulate(map(sub, ends, starts), initial=0)
     nb = [1, *map(sub, map(add, starts, range(2, len(runs) + 2)), removed)]
-    return f" {_MULTI_SPACE_RE.sub(' ', flat)} ", nb, [0, *ends]
+    # each event becomes one space; the text between events is kept (one join, no re.sub)
+    pieces = map(flat.__getitem__, map(slice, [0, *ends], [*starts, len(flat)]))
+    return f" {' '.join(pieces)} ", nb, [0, *ends]
 
 
 @lru_cache(maxsize=4096)

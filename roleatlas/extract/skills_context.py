@@ -17,7 +17,9 @@ import ahocorasick
 
 #: same cut positions as ``[.!?;\n\u2022]+|[a-z](?=[A-Z][a-z])`` (at ``m.end()``)
 _PUNCT_END_RE = re.compile(r"[.!?;\n\u2022](?![.!?;\n\u2022])")
-_GLUE_END_RE = re.compile(r"[A-Z](?<=[a-z].)(?=[a-z])")
+#: the cut positions of skill_taxonomy.GLUE_RE, found from the upper-case letter after the cut:
+#: a pattern that starts with [A-Z] is scanned by re's fast first-character loop
+_GLUE_CUT_RE = re.compile(r"[A-Z](?:(?<=[a-z].)|(?<=[A-Z].)(?=[a-rt-z]|s[a-z]))")
 _END, _START = re.Match.end, re.Match.start
 _PREFERRED_RE = re.compile(
     r"(?i)\b(?:preferred|preferably|prefer|a plus|big plus|huge plus|plus\s*[:!)]|nice[\s-]to[\s-]haves?|"
@@ -57,24 +59,45 @@ _DEGREE_TRIGGERS = (
 
 
 @lru_cache(maxsize=16)
+def lower_same_length(text: str) -> str:
+    """``text.lower()`` kept the same length (offsets stay valid); one per text, shared."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few characters (e.g. "İ") grow when lower-cased
+        lowered = "".join(c.lower()[0] for c in text)
+    return lowered
+
+
+@lru_cache(maxsize=16)
 def fold_lower(text: str) -> str:
     """``text.lower()`` kept the same length, with the letters ``(?i)`` also folds ("ı", "ſ").
 
     A lower-cased literal found in this text is where a ``(?i)`` pattern of ASCII letters can
     match, so it serves as an exact prefilter for such patterns.
     """
-    lowered = text.lower()
-    if len(lowered) != len(text):  # a few characters (e.g. "İ") grow when lower-cased
-        lowered = "".join(c.lower()[0] for c in text)
+    lowered = lower_same_length(text)
     if not lowered.isascii() and ("\u0131" in lowered or "\u017f" in lowered):
         lowered = lowered.replace("\u0131", "i").replace("\u017f", "s")
     return lowered
 
 
+@lru_cache(maxsize=16)
+def glue_cuts(text: str) -> tuple[int, ...]:
+    """Offsets where words glued together ("dataWe", "SQLServer") are cut, ascending.
+
+    Shared by skill normalisation and :func:`sentence_cuts`: one scan per text.
+    """
+    return tuple(map(_START, _GLUE_CUT_RE.finditer(text)))
+
+
 def sentence_cuts(text: str) -> list[int]:
     """Offsets where a sentence, line or glued sentence ("dataWe") starts, ascending."""
     cuts = list(map(_END, _PUNCT_END_RE.finditer(text)))
-    glued = list(map(_START, _GLUE_END_RE.finditer(text)))
+    # the glue cuts between two lower-case letters: ``[a-z](?=[A-Z][a-z])``
+    glued = [
+        p
+        for p in glue_cuts(text)
+        if "a" <= text[p - 1] <= "z" and "a" <= text[p + 1 : p + 2] <= "z"
+    ]
     if glued:
         cuts += glued
         cuts.sort()
@@ -153,9 +176,7 @@ def _trigger_automaton() -> ahocorasick.Automaton:
 @lru_cache(maxsize=16)
 def degree_hints(text: str) -> tuple[int, ...]:
     """Word-start offsets in ``text`` where a degree or field-of-study mention may begin."""
-    lowered = text.lower()
-    if len(lowered) != len(text):
-        lowered = "".join(c.lower()[0] for c in text)
+    lowered = lower_same_length(text)
     out = []
     for end, length in _trigger_automaton().iter(lowered):
         start = end - length + 1
@@ -167,4 +188,6 @@ def degree_hints(text: str) -> tuple[int, ...]:
     return tuple(out)
 
 
-__all__ = ["degree_hints", "fold_lower", "requirement_of", "sentence_cuts"]
+__all__ = [
+    "degree_hints", "fold_lower", "glue_cuts", "lower_same_length", "requirement_of", "sentence_cuts",
+]  # fmt: skip

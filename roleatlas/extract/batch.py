@@ -25,6 +25,7 @@ class ExtractedBatch:
 def extract_postings(rows: list[dict[str, Any]]) -> ExtractedBatch:
     """Extract every posting of a batch of ``{id, title, description}`` rows."""
     out = ExtractedBatch()
+    duties: dict[str, list[str]] = {}
     records = [
         {"id": r["id"], "title": r.get("title") or "", "description": r.get("description") or ""}
         for r in rows
@@ -57,7 +58,10 @@ def extract_postings(rows: list[dict[str, Any]]) -> ExtractedBatch:
                     "required": skill.get("required"),
                 }
             )
-        for position, statement in enumerate(extract_responsibilities(record["description"])):
+        description = record["description"]
+        if description not in duties:  # scraped reposts repeat a description: read it once
+            duties[description] = extract_responsibilities(description)
+        for position, statement in enumerate(duties[description]):
             out.responsibilities.append(
                 {"posting_id": pid, "position": position, "statement": statement}
             )

@@ -1,19 +1,31 @@
 """Job-board search: an in-memory BM25 index over canonical postings, with filters and facets.
 
 DuckDB's full-text extension is not available offline, and the board holds a few thousand
-canonical postings, so the index is built at app start in pure Python. Each term keeps its
-postings' BM25 weights precomputed (idf × saturated, length-normalised tf), so a query is a sum
-of dictionary lookups. Title and company count more than the description (field weights).
+canonical postings, so the index is built at app start in pure Python. Everything a query needs
+is precomputed there, because an uncached search runs under 32-way concurrency on two cores:
+
+- each term's postings (doc ids and BM25 weights, idf × saturated, length-normalised tf) as two
+  compact arrays, so a query sums a few of them;
+- each facet value's set of doc ids, so facet filters are set intersections;
+- per-facet columns of labels, so facet counts walk only the hits;
+- per-doc sort keys (age, salary), so the page is a top-k (``heapq.nsmallest``) and not a sort.
+
+Title and company count more than the description (field weights). Ranking, ties and facet
+order match a plain filter-then-sort over every posting (``tests/web/test_web_search_reference.py``
+holds that reference and checks them against each other).
 """
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from html import escape
 from typing import Any
 
@@ -35,6 +47,12 @@ def tokenize(text: str | None) -> list[str]:
     if not text:
         return []
     return [t for t in _TOKEN.findall(text.lower()) if t not in _STOP]
+
+
+@lru_cache(maxsize=4096)
+def query_terms(query: str) -> tuple[str, ...]:
+    """The distinct terms of a query, in order (cached: the same words recur across pages)."""
+    return tuple(dict.fromkeys(tokenize(query)))
 
 
 @dataclass(slots=True)
@@ -63,31 +81,56 @@ class JobIndex:
             self.by_id[doc["id"]] = len(self.docs)
             self.docs.append(doc)
             tfs.append(tf)
-        n = len(self.docs)
+        self._build_postings(tfs)
+        self._build_columns()
+
+    def _build_postings(self, tfs: list[Counter[str]]) -> None:
+        n = len(tfs)
         lengths = [sum(tf.values()) for tf in tfs]
         avg = (sum(lengths) / n) if n else 1.0
         df: Counter[str] = Counter()
         for tf in tfs:
             df.update(tf.keys())
-        self.postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        idf = {t: math.log(1 + (n - d + 0.5) / (d + 0.5)) for t, d in df.items()}
+        ids: dict[str, array[int]] = defaultdict(lambda: array("I"))
+        weights: dict[str, array[float]] = defaultdict(lambda: array("d"))
         for i, tf in enumerate(tfs):
             norm = K1 * (1 - B + B * lengths[i] / avg)
             for term, f in tf.items():
-                idf = math.log(1 + (n - df[term] + 0.5) / (df[term] + 0.5))
-                self.postings[term].append((i, idf * f * (K1 + 1) / (f + norm)))
-        self.postings = dict(self.postings)
+                ids[term].append(i)
+                weights[term].append(idf[term] * f * (K1 + 1) / (f + norm))
+        #: term -> (doc ids ascending, BM25 weights)
+        self.postings: dict[str, tuple[array[int], array[float]]] = {
+            t: (ids[t], weights[t]) for t in ids
+        }
+
+    def _build_columns(self) -> None:
+        docs = self.docs
+        #: facet -> per-doc label (None when the posting has no value: not counted)
+        self._labels = {
+            name: [str(d[name]) if d.get(name) else None for d in docs] for name in FACETS
+        }
+        members: dict[str, dict[str, set[int]]] = {name: defaultdict(set) for name in FACETS}
+        for i, d in enumerate(docs):
+            for name in FACETS:
+                members[name][str(d.get(name))].add(i)  # a filter compares str(value)
+        self._members = {n: {v: frozenset(s) for v, s in m.items()} for n, m in members.items()}
+        self._age = [_age(d) for d in docs]
+        self._salary_key = [
+            (-(d.get("annual_mid_usd") or -1), a) for d, a in zip(docs, self._age, strict=True)
+        ]
+        self._top_usd = [d.get("annual_max_usd") or d.get("annual_mid_usd") or 0 for d in docs]
+        self._posted = [
+            d.get("posted_on") if isinstance(d.get("posted_on"), date) else None for d in docs
+        ]
+        self._all_facets = self._facet_counts(range(len(docs)))
 
     def __len__(self) -> int:
         return len(self.docs)
 
     def options(self) -> dict[str, list[str]]:
         """Every value of every facet, most common first."""
-        return {
-            name: [
-                v for v, _ in Counter(str(d[name]) for d in self.docs if d.get(name)).most_common()
-            ]
-            for name in FACETS
-        }
+        return {name: [v for v, _ in counts] for name, counts in self._all_facets.items()}
 
     def search(
         self,
@@ -110,59 +153,88 @@ class JobIndex:
             page_size: hits per page.
         """
         filters = filters or {}
-        terms = tokenize(query)
+        terms = query_terms(query)
+        scores = self._scores(terms)
+        allowed = self._allowed(filters)
+        # hits keep the candidate order (postings order when there is a query, doc order
+        # otherwise): facet ties and sort ties follow it
+        hits: list[int]
         if terms:
-            scores: dict[int, float] = defaultdict(float)
-            for term in dict.fromkeys(terms):
-                for i, w in self.postings.get(term, ()):
-                    scores[i] += w
-            candidates: Iterable[int] = scores
+            hits = list(scores if allowed is None else filter(allowed.__contains__, scores))
         else:
-            scores, candidates = {}, range(len(self.docs))
-        tests = _tests(filters)
-        hits = [i for i in candidates if all(t(self.docs[i]) for t in tests)]
-        facets = {
-            name: Counter(
-                str(self.docs[i][name]) for i in hits if self.docs[i].get(name)
-            ).most_common()
-            for name in FACETS
-        }
-        if sort == "salary":
-            hits.sort(
-                key=lambda i: (-(self.docs[i].get("annual_mid_usd") or -1), _age(self.docs[i]))
-            )
-        elif sort == "date" or not terms:
-            hits.sort(key=lambda i: (_age(self.docs[i]), -scores.get(i, 0)))
+            hits = list(range(len(self.docs)) if allowed is None else sorted(allowed))
+        hits = self._in_ranges(hits, filters)
+        if terms or allowed is not None or len(hits) != len(self.docs):
+            facets = self._facet_counts(hits)
         else:
-            hits.sort(key=lambda i: (-scores[i], _age(self.docs[i])))
+            facets = {name: list(counts) for name, counts in self._all_facets.items()}
         start = (page - 1) * page_size
+        top = heapq.nsmallest(start + page_size, hits, key=self._sort_key(sort, terms, scores))
         items = []
-        for i in hits[start : start + page_size]:
+        for i in top[start:]:
             item = {k: v for k, v in self.docs[i].items() if k != "snippet_source"}
             item["score"] = round(scores.get(i, 0.0), 3) if terms else None
             item["snippet"] = snippet(self.docs[i]["snippet_source"], terms)
             items.append(item)
         return SearchResult(total=len(hits), items=items, facets=facets)
 
+    def _scores(self, terms: Sequence[str]) -> dict[int, float]:
+        """BM25 per matching doc, summed term by term (the order fixes the float sums)."""
+        scores: dict[int, float] = {}
+        for term in terms:
+            ids, weights = self.postings.get(term, ((), ()))
+            if not scores:
+                scores = dict(zip(ids, weights, strict=True))
+                continue
+            get = scores.get
+            for i, w in zip(ids, weights, strict=True):
+                scores[i] = get(i, 0.0) + w
+        return scores
+
+    def _allowed(self, filters: Mapping[str, Any]) -> frozenset[int] | None:
+        """Doc ids matching every facet filter; None when no facet is filtered."""
+        sets = [
+            self._members[name].get(str(filters[name]), frozenset())
+            for name in FACETS
+            if filters.get(name)
+        ]
+        if not sets:
+            return None
+        sets.sort(key=len)
+        return sets[0].intersection(*sets[1:])
+
+    def _in_ranges(self, hits: list[int], filters: Mapping[str, Any]) -> list[int]:
+        if filters.get("salary_min"):
+            floor, top = float(filters["salary_min"]), self._top_usd
+            hits = [i for i in hits if top[i] >= floor]
+        if filters.get("posted_since"):
+            since, posted = filters["posted_since"], self._posted
+            hits = [i for i in hits if posted[i] is not None and posted[i] >= since]
+        return hits
+
+    def _facet_counts(self, hits: Iterable[int]) -> dict[str, list[tuple[str, int]]]:
+        hits = hits if isinstance(hits, list | range) else list(hits)
+        facets = {}
+        for name, labels in self._labels.items():
+            counts = Counter(map(labels.__getitem__, hits))
+            counts.pop(None, None)  # deleting keeps the others' first-seen order for ties
+            facets[name] = counts.most_common()
+        return facets
+
+    def _sort_key(self, sort: str, terms: Sequence[str], scores: Mapping[int, float]) -> Any:
+        age = self._age
+        if sort == "salary":
+            return self._salary_key.__getitem__
+        if not terms:
+            return age.__getitem__
+        if sort == "date":
+            return lambda i: (age[i], -scores[i])
+        return lambda i: (-scores[i], age[i])
+
 
 def _age(doc: Mapping[str, Any]) -> int:
     posted = doc.get("posted_on")
     return -posted.toordinal() if isinstance(posted, date) else 0
-
-
-def _tests(filters: Mapping[str, Any]) -> list[Any]:
-    tests = []
-    for name in FACETS:
-        value = filters.get(name)
-        if value:
-            tests.append(lambda d, n=name, v=str(value): str(d.get(n)) == v)
-    if filters.get("salary_min"):
-        floor = float(filters["salary_min"])
-        tests.append(lambda d: (d.get("annual_max_usd") or d.get("annual_mid_usd") or 0) >= floor)
-    if filters.get("posted_since"):
-        since = filters["posted_since"]
-        tests.append(lambda d: isinstance(d.get("posted_on"), date) and d["posted_on"] >= since)
-    return tests
 
 
 def snippet(text: str, terms: Sequence[str], *, width: int = 220) -> Markup:
@@ -177,13 +249,11 @@ def snippet(text: str, terms: Sequence[str], *, width: int = 220) -> Markup:
     suffix = "…" if start + width < len(text) else ""
     html = escape(excerpt)
     if terms:
-        alternation = "|".join(
-            re.escape(escape(t)) for t in sorted(set(terms), key=len, reverse=True)
-        )
-        html = re.sub(
-            rf"(?<![\w&#])(?:{alternation})(?!\w)",
-            lambda m: f"<mark>{m.group(0)}</mark>",
-            html,
-            flags=re.I,
-        )
+        html = _marker(tuple(terms)).sub(lambda m: f"<mark>{m.group(0)}</mark>", html)
     return Markup(prefix + html + suffix)
+
+
+@lru_cache(maxsize=1024)
+def _marker(terms: tuple[str, ...]) -> re.Pattern[str]:
+    alternation = "|".join(re.escape(escape(t)) for t in sorted(set(terms), key=len, reverse=True))
+    return re.compile(rf"(?<![\w&#])(?:{alternation})(?!\w)", re.I)

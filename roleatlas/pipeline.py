@@ -169,18 +169,19 @@ def _fill_industries(store: Store) -> int:
     from roleatlas.extract.industries import company_key, infer_company_industries
 
     companies = store.query(
-        "SELECT p.company, f.industry AS sector FROM postings p "
-        "JOIN posting_facts f ON f.posting_id = p.id WHERE f.industry <> 'unknown'"
+        "SELECT p.company, f.industry_stated AS sector FROM postings p "
+        "JOIN posting_facts f ON f.posting_id = p.id WHERE f.industry_stated <> 'unknown'"
     )
     by_company = infer_company_industries(companies)
     unknown = store.query(
-        "SELECT p.id, p.company FROM postings p JOIN posting_facts f ON f.posting_id = p.id "
-        "WHERE f.industry = 'unknown' AND p.company IS NOT NULL"
+        "SELECT p.id, p.company, f.industry FROM postings p JOIN posting_facts f ON f.posting_id = p.id "
+        "WHERE f.industry_stated = 'unknown' AND p.company IS NOT NULL"
     )
+    # votes come from the postings' own fields only, so a fill never feeds later fills
     fills = [
-        {"posting_id": r["id"], "industry": by_company[company_key(r["company"])]}
+        {"posting_id": r["id"], "industry": sector}
         for r in unknown
-        if by_company.get(company_key(r["company"]), "unknown") != "unknown"
+        if (sector := by_company.get(company_key(r["company"]), "unknown")) != r["industry"]
     ]
     store.update_from("posting_facts", fills, key="posting_id")
     return len(fills)

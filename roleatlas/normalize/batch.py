@@ -20,7 +20,7 @@ from roleatlas.normalize.salary_patterns import fold
 from roleatlas.normalize.salary_text import find_salaries_in_text
 from roleatlas.normalize.titles import classify_title
 
-NORMALIZER_VERSION = "1"
+NORMALIZER_VERSION = "2"
 
 #: ai-jobs.net experience levels as seniority, used when a survey title carries no marker
 _LEVEL_SENIORITY = {"EN": "entry", "MI": "mid", "SE": "senior", "EX": "executive"}
@@ -72,6 +72,7 @@ def _normalize_posting(row: dict[str, Any]) -> dict[str, Any]:
         "normalizer_version": NORMALIZER_VERSION,
         "salary_origin": origin,
     }
+    fact["industry_stated"] = fact["industry"]
     fact.update(_salary_columns(pay))
     return fact
 

@@ -169,6 +169,7 @@ MIGRATIONS: list[tuple[int, str, str]] = [
             salary_kind VARCHAR,             -- base/total/unknown
             salary_origin VARCHAR,           -- field/description
             industry VARCHAR,                -- one of the fixed sector list, or unknown
+            industry_stated VARCHAR,         -- the posting's own fields mapped, before the company fill
             degree_min VARCHAR,
             degree_preferred VARCHAR,
             fields_of_study VARCHAR[],

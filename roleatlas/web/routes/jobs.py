@@ -7,16 +7,19 @@ import math
 import re
 from datetime import date
 from typing import Annotated, Any, Literal
-from urllib.parse import urlencode
+from urllib.parse import quote_plus, urlencode
+from weakref import WeakKeyDictionary
 
 from fastapi import APIRouter, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
+from markupsafe import Markup, escape
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from roleatlas.exceptions import NotFoundError
-from roleatlas.web.render import render
+from roleatlas.web.render import label, render
 from roleatlas.web.routes.common import SiteDep, cached, csv_page, html_page, json_page
+from roleatlas.web.search import JobIndex
 from roleatlas.web.site import Site
 
 router = APIRouter(include_in_schema=False)
@@ -77,6 +80,100 @@ class JobQuery(BaseModel):
 
 
 JobQueryDep = Annotated[JobQuery, Query()]
+
+FACET_KEYS = ("role", "seniority", "country", "remote", "employment_type", "source")
+_MISSING = object()
+
+
+def _facet_label(site: Site, key: str, value: Any) -> Markup:
+    """A facet value's reader label, escaped: role names, country codes as-is, else ``label``."""
+    if key == "role":
+        return escape(site.name(value))
+    return escape(value if key == "country" else label(value))
+
+
+class _FacetHtml:
+    """The query-independent HTML of the job board's filters, built once per index.
+
+    Rendering ~90 ``<option>`` elements through Jinja on every request was most of the page's
+    render cost; the options (every value of every facet) never change once the index is built.
+    """
+
+    def __init__(self, site: Site) -> None:
+        self.labels: dict[str, dict[Any, Markup]] = {}
+        self.options: dict[str, list[tuple[Any, str]]] = {}
+        for key, values in site.index.options().items():
+            labels = self.labels[key] = {v: _facet_label(site, key, v) for v in values}
+            self.options[key] = [(v, f'<option value="{escape(v)}">{labels[v]}</option>')
+                                 for v in values]  # fmt: skip
+
+    def label(self, site: Site, key: str, value: Any) -> Markup:
+        lab = self.labels.get(key, {}).get(value)
+        return lab if lab is not None else _facet_label(site, key, value)
+
+    def select(self, key: str, chosen: Any) -> Markup:
+        """The ``<option>`` elements of one facet's ``<select>``, ``chosen`` selected."""
+        parts = []
+        for v, html in self.options.get(key) or ():
+            if v == chosen:
+                html = f'<option value="{escape(v)}" selected>{self.labels[key][v]}</option>'
+            parts.append(html)
+        return Markup("".join(parts))
+
+
+_FACET_HTML: WeakKeyDictionary[JobIndex, _FacetHtml] = WeakKeyDictionary()
+
+
+def _facet_html(site: Site) -> _FacetHtml:
+    found = _FACET_HTML.get(site.index)
+    if found is None:
+        found = _FACET_HTML[site.index] = _FacetHtml(site)
+    return found
+
+
+def _encoded(key: str, value: Any) -> str | None:
+    """One ``key=value`` of :meth:`JobQuery.url` (as ``urlencode`` writes it), or None if dropped."""
+    if (
+        value in ("", None)
+        or (key == "page" and value == 1)
+        or (key == "sort" and value == "relevance")
+    ):
+        return None
+    return quote_plus(key) + "=" + quote_plus(str(value))
+
+
+def facet_lists(site: Site, query: JobQuery, facets: dict[str, Any]) -> list[tuple[str, Markup]]:
+    """The sidebar's facet links, ``(facet, <li> elements)``: what the template wrote per value.
+
+    Each link is ``query.url(**{facet: value, "page": 1})`` (or ``facet: ""`` to remove a
+    chosen filter), with the query's other parameters encoded once rather than per link.
+    """
+    html = _facet_html(site)
+    base = {k: _encoded(k, v) for k, v in query.model_dump().items()}
+    base["page"] = None  # every facet link goes to page 1
+
+    def href(key: str, value: Any) -> str:
+        parts = {**base, key: _encoded(key, value)}
+        qs = "&".join(p for p in parts.values() if p)
+        return "/jobs" + ("?" + qs if qs else "")
+
+    out = []
+    for key, counts in facets.items():
+        if not counts:
+            continue
+        chosen = getattr(query, key, _MISSING) if key in JobQuery.model_fields else _MISSING
+        items = []
+        for value, n in counts[:8]:
+            lab = html.label(site, key, value)
+            if chosen == value:
+                items.append(f"    <li><strong>{lab}</strong> <a href=\"{escape(href(key, ''))}\""
+                             f" aria-label=\"Remove filter {escape(value)}\">×</a>"
+                             f" <small>({escape(n)})</small></li>\n")  # fmt: skip
+            else:
+                items.append(f"    <li><a href=\"{escape(href(key, value))}\">{lab}</a>"
+                             f" <small>({escape(n)})</small></li>\n")  # fmt: skip
+        out.append((key, Markup("".join(items))))
+    return out
 
 
 def jobs_data(site: Site, query: JobQuery) -> dict[str, Any]:
@@ -164,9 +261,11 @@ async def jobs_page(request: Request, site: SiteDep, query: JobQueryDep) -> Resp
 
     def make() -> tuple[bytes, str]:
         data = jobs_data(site, query)
-        return html_page(
-            "jobs.html", site, page="jobs", q=query, options=site.index.options(), **data
-        )
+        if not data["note"]:
+            html = _facet_html(site)
+            data["selects"] = {k: html.select(k, getattr(query, k)) for k in FACET_KEYS}
+            data["facet_lists"] = facet_lists(site, query, data["facets"])
+        return html_page("jobs.html", site, page="jobs", q=query, **data)
 
     return cached(request, site, make)
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 import csv
 import re
 from datetime import date
-from functools import cache
 from pathlib import Path
 
 import pytest
+import real_files
 from hypothesis import given
 from hypothesis import strategies as st
+from real_files import real
 
 from roleatlas.config import data_dir
 from roleatlas.exceptions import SourceError
@@ -34,22 +35,12 @@ SOURCE = GlassdoorPostings()
 _YEAR = re.compile(r"^\d{4}$")
 
 
-def real(name: str) -> Path:
-    path = data_dir() / name
-    if not path.is_file():
-        pytest.skip(f"real data file {name} not found under {data_dir()}")
-    return path
-
-
-@cache
 def records(name: str) -> list[Row | Rejected]:
-    return list(SOURCE.read(real(name)))
+    return real_files.records("glassdoor", name)
 
 
-@cache
-def raw_rows(name: str) -> dict[str, dict[str, str]]:
-    with real(name).open(newline="", encoding="utf-8") as handle:
-        return {r["row_id"]: r for r in csv.DictReader(handle)}
+def raw_rows(name: str) -> dict:
+    return real_files.raw_rows(name, str)
 
 
 def rows(name: str) -> list[Row]:

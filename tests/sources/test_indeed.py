@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import csv
 from datetime import date, timedelta
-from functools import cache
-from pathlib import Path
 
 import pytest
+import real_files
 from hypothesis import given
 from hypothesis import strategies as st
+from real_files import real
 
 from roleatlas.config import data_dir
 from roleatlas.sources.adapters.indeed import IndeedPostings, card_header, posted_age
@@ -23,22 +23,12 @@ SOURCE = IndeedPostings()
 SCRAPED = date(2018, 7, 22)
 
 
-def real(name: str) -> Path:
-    path = data_dir() / name
-    if not path.is_file():
-        pytest.skip(f"real data file {name} not found under {data_dir()}")
-    return path
-
-
-@cache
 def records(name: str) -> list[Row | Rejected]:
-    return list(SOURCE.read(real(name)))
+    return real_files.records("indeed", name)
 
 
-@cache
-def raw_rows(name: str) -> dict[int, dict[str, str]]:
-    with real(name).open(newline="", encoding="utf-8") as handle:
-        return {int(r["row_id"]): r for r in csv.DictReader(handle)}
+def raw_rows(name: str) -> dict:
+    return real_files.raw_rows(name, int)
 
 
 def rows(name: str) -> list[Row]:

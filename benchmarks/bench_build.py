@@ -104,10 +104,14 @@ def bench(n: int, workdir: Path, *, engine: str, master: str) -> dict:
             for r in build_spark(store, master=master, workdir=workdir / f"spark-{n}", force=True):
                 stages[r.stage] = r.seconds
         else:
-            for stage in (pipeline.normalize_stage, pipeline.extract_stage, pipeline.analyze_stage):
-                memory.mark(stage.__name__.removesuffix("_stage"))
-                r = stage(store, force=True)
-                stages[r.stage] = r.seconds
+            # the stages as `pipeline.build` runs them: extraction inside the normalize pass
+            memory.mark("normalize+extract")
+            r = pipeline.normalize_stage(store, force=True, extract=True)
+            stages["normalize+extract"] = r.seconds
+            r = pipeline.extract_stage(store, extracted=r.detail["extracted"])
+            stages["normalize+extract"] += r.seconds
+            memory.mark("analyze")
+            stages["analyze"] = pipeline.analyze_stage(store, force=True).seconds
         total = time.perf_counter() - started
         memory.mark("done")
     return {
@@ -120,6 +124,7 @@ def bench(n: int, workdir: Path, *, engine: str, master: str) -> dict:
         "peak_rss_mb": {k: round(v / 1024) for k, v in memory.peaks.items() if k != "done"},
         "peak_mb": round(max(memory.peaks.values()) / 1024),
         "cpu_s": round(sum(os.times()[:4]), 1),
+        "workers": pipeline.workers(n),
     }
 
 
@@ -140,7 +145,7 @@ def main() -> None:
             print(
                 f"{r['engine']:<6} {n:>9,} postings: {r['total_s']:>8.1f}s "
                 f"{r['postings_per_s']:>7.1f} postings/s  peak {r['peak_mb']:,} MB  [{stages}]  "
-                f"peak MB by stage {r['peak_rss_mb']}  cpu {r['cpu_s']}s",
+                f"peak MB by stage {r['peak_rss_mb']}  cpu {r['cpu_s']}s  workers {r['workers']}",
                 flush=True,
             )
             if args.json:

@@ -7,6 +7,7 @@ previous results serving.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import multiprocessing
 import os
@@ -27,6 +28,10 @@ _POSTING_COLUMNS = (
     "id, canonical_id, source, title, description, location, country_hint, currency_hint, "
     "salary_text, posted_date, scraped_at, employment_type, industry, sector, remote_text"
 )
+
+
+#: reposts of one ad share a dedup key: in one batch, the batch functions read them once
+_REPOSTS_TOGETHER = "ORDER BY dedup_key, id"
 
 
 @dataclass
@@ -57,8 +62,12 @@ def build(
     reports = []
     if ingest and data_dir is not None:
         reports.append(ingest_stage(store, data_dir, progress=progress))
-    reports.append(normalize_stage(store, force=force, progress=progress))
-    reports.append(extract_stage(store, force=force, progress=progress))
+    normalized = normalize_stage(store, force=force, progress=progress, extract=True)
+    reports.append(normalized)
+    extracted = int(normalized.detail.get("extracted", 0))
+    reports.append(
+        extract_stage(store, force=force and not extracted, progress=progress, extracted=extracted)
+    )
     reports.append(analyze_stage(store, force=force, progress=progress))
     return reports
 
@@ -86,15 +95,25 @@ def ingest_stage(store: Store, data_dir: Path, *, progress: Progress | None = No
 
 
 def normalize_stage(
-    store: Store, *, force: bool = False, progress: Progress | None = None
+    store: Store,
+    *,
+    force: bool = False,
+    progress: Progress | None = None,
+    extract: bool = False,
 ) -> StageReport:
     """Postings → ``posting_facts`` (role, seniority, pay, place); survey → ``survey_facts``.
 
     Incremental and resumable: only postings and records without facts of the current
     normalizer version are processed, one committed batch at a time; facts of rows no longer in
     the store are dropped. Served results change only in the analyze stage, atomically.
+
+    With ``extract``, each posting is also extracted in the same pass (its facts get the
+    extraction columns, and its skills and duties are written with them), so the extract stage
+    that follows finds that work done; the report's ``detail["extracted"]`` counts it.
     """
-    from roleatlas.normalize.batch import NORMALIZER_VERSION, normalize_postings, normalize_survey
+    from roleatlas.extract.batch import EXTRACTOR_VERSION
+    from roleatlas.normalize.batch import NORMALIZER_VERSION
+    from roleatlas.posting_pass import POSTING_TABLES, Schemas, process_postings, process_survey
 
     fingerprint = _fingerprint(store, "normalize", NORMALIZER_VERSION)
     report = StageReport(stage="normalize")
@@ -104,8 +123,8 @@ def normalize_stage(
     started = time.perf_counter()
     with store.transaction():
         if force:
-            store.execute("DELETE FROM posting_facts")
-            store.execute("DELETE FROM survey_facts")
+            for table in (*POSTING_TABLES, "survey_facts"):
+                store.execute(f"DELETE FROM {table}")
         version = [NORMALIZER_VERSION]
         store.execute(
             "DELETE FROM posting_facts WHERE normalizer_version IS DISTINCT FROM ? "
@@ -117,42 +136,53 @@ def normalize_stage(
             "OR record_id NOT IN (SELECT id FROM salary_records)",
             version,
         )
+        if extract:  # postings about to be processed lose what an earlier pass extracted
+            for table in POSTING_TABLES[1:]:
+                store.execute(
+                    f"DELETE FROM {table} "
+                    "WHERE posting_id NOT IN (SELECT posting_id FROM posting_facts)"
+                )
+    schemas = Schemas({t: store.arrow_schema(t) for t in (*POSTING_TABLES, "survey_facts")})
     todo = "FROM postings WHERE id NOT IN (SELECT posting_id FROM posting_facts)"
-    tick = _tick(store, progress, "normalize postings", todo)
-    batches = _batches(store, f"SELECT {_POSTING_COLUMNS} {todo} ORDER BY id")
-    for batch, facts in parallel_map(normalize_postings, batches):
-        report.rows_out += store.insert("posting_facts", facts)
+    total = int(store.scalar(f"SELECT count(*) {todo}") or 0)
+    tick = (
+        progress("normalize postings" + (" + extract" if extract else ""), total)
+        if progress
+        else None
+    )
+    batches = store.iter_arrow(
+        f"SELECT {_POSTING_COLUMNS} {todo} {_REPOSTS_TOGETHER}", batch_size=BATCH_SIZE
+    )
+    work = functools.partial(process_postings, schemas=schemas, extract=extract)
+    for batch, tables in parallel_map(work, batches, rows=total):
+        with store.transaction():  # a posting's facts, skills and duties land together
+            for table in POSTING_TABLES:
+                if table in tables:
+                    store.insert_arrow(table, tables[table])
         report.rows_in += len(batch)
+        report.rows_out += tables["posting_facts"].num_rows
         if tick:
             tick(len(batch))
+    if extract:
+        report.detail["extracted"] = report.rows_out
+        report.detail["extractor_version"] = EXTRACTOR_VERSION
     todo = "FROM salary_records WHERE id NOT IN (SELECT record_id FROM survey_facts)"
-    tick = _tick(store, progress, "normalize survey", todo)
-    for batch, facts in parallel_map(
-        normalize_survey, _batches(store, f"SELECT * {todo} ORDER BY id")
-    ):
-        report.rows_out += store.insert("survey_facts", facts)
+    total = int(store.scalar(f"SELECT count(*) {todo}") or 0)
+    tick = progress("normalize survey", total) if progress else None
+    batches = store.iter_arrow(f"SELECT * {todo} ORDER BY id", batch_size=BATCH_SIZE)
+    work = functools.partial(process_survey, schemas=schemas)
+    for batch, tables in parallel_map(work, batches):  # cheap per record: no pool
+        store.insert_arrow("survey_facts", tables["survey_facts"])
         report.rows_in += len(batch)
+        report.rows_out += tables["survey_facts"].num_rows
         if tick:
             tick(len(batch))
     with store.transaction():
         _link_duplicates(store)
         report.detail["industry_from_company"] = _fill_industries(store)
-        store.execute(
-            "UPDATE survey_facts SET is_duplicate = (s.duplicate_of IS NOT NULL) "
-            "FROM salary_records s WHERE s.id = survey_facts.record_id "
-            "AND survey_facts.is_duplicate IS DISTINCT FROM (s.duplicate_of IS NOT NULL)"
-        )
+        _mark_survey_repeats(store)
         _mark(store, "normalize", fingerprint, report, started)
     return report
-
-
-def _tick(
-    store: Store, progress: Progress | None, label: str, todo: str, params: list[Any] | None = None
-) -> Callable[[int], None] | None:
-    """A progress callback for the rows ``todo`` selects, or None without progress bars."""
-    if progress is None:
-        return None
-    return progress(label, int(store.scalar(f"SELECT count(*) {todo}", params) or 0))
 
 
 def _link_duplicates(store: Store) -> None:
@@ -164,42 +194,92 @@ def _link_duplicates(store: Store) -> None:
     )
 
 
-def _fill_industries(store: Store) -> int:
-    """A posting without industry fields takes its company's majority sector."""
-    from roleatlas.extract.industries import company_key, infer_company_industries
+def _mark_survey_repeats(store: Store) -> None:
+    """Carry each survey record's current repeat mark (it moves when files are re-ingested)."""
+    store.execute(
+        "UPDATE survey_facts SET is_duplicate = (s.duplicate_of IS NOT NULL) "
+        "FROM salary_records s WHERE s.id = survey_facts.record_id "
+        "AND survey_facts.is_duplicate IS DISTINCT FROM (s.duplicate_of IS NOT NULL)"
+    )
 
-    companies = store.query(
-        "SELECT p.company, f.industry_stated AS sector FROM postings p "
-        "JOIN posting_facts f ON f.posting_id = p.id WHERE f.industry_stated <> 'unknown'"
+
+def _fill_industries(store: Store) -> int:
+    """A posting without industry fields takes its company's majority sector.
+
+    Votes come from the postings' own fields only (``industry_stated``), so a fill never feeds
+    later fills; a tie leaves "unknown". Company names are keyed in Python once per distinct
+    name (:func:`company_key`), the votes are counted in SQL.
+    """
+    import pyarrow as pa
+
+    from roleatlas.extract.industries import UNKNOWN, company_key, map_industry
+
+    names = store.arrow("SELECT DISTINCT company FROM postings WHERE company IS NOT NULL")
+    companies = names.column("company").to_pylist()
+    stated = store.arrow("SELECT DISTINCT industry_stated FROM posting_facts")
+    sectors = [s for s in stated.column("industry_stated").to_pylist() if s is not None]
+    store.execute(
+        "CREATE OR REPLACE TEMP TABLE _company_keys (company VARCHAR, company_key VARCHAR)"
     )
-    by_company = infer_company_industries(companies)
-    unknown = store.query(
-        "SELECT p.id, p.company, f.industry FROM postings p JOIN posting_facts f ON f.posting_id = p.id "
-        "WHERE f.industry_stated = 'unknown' AND p.company IS NOT NULL"
-    )
-    # votes come from the postings' own fields only, so a fill never feeds later fills
-    fills = [
-        {"posting_id": r["id"], "industry": sector}
-        for r in unknown
-        if (sector := by_company.get(company_key(r["company"]), "unknown")) != r["industry"]
-    ]
-    store.update_from("posting_facts", fills, key="posting_id")
-    return len(fills)
+    store.execute("CREATE OR REPLACE TEMP TABLE _sector_votes (stated VARCHAR, vote VARCHAR)")
+    try:
+        store.insert_arrow(
+            "_company_keys",
+            pa.table({"company": companies, "company_key": [company_key(c) for c in companies]}),
+        )
+        votes = [map_industry(industry=None, sector=s) for s in sectors]
+        store.insert_arrow("_sector_votes", pa.table({"stated": sectors, "vote": votes}))
+        store.execute(
+            f"""
+            CREATE OR REPLACE TEMP TABLE _industry_fills AS
+            WITH votes AS (
+                SELECT k.company_key, v.vote AS sector, count(*) AS n
+                FROM posting_facts f JOIN postings p ON p.id = f.posting_id
+                JOIN _company_keys k ON k.company = p.company
+                JOIN _sector_votes v ON v.stated = f.industry_stated
+                WHERE f.industry_stated <> '{UNKNOWN}' AND k.company_key <> ''
+                  AND v.vote <> '{UNKNOWN}'
+                GROUP BY ALL
+            ), ranked AS (
+                SELECT *, max(n) OVER (PARTITION BY company_key) AS top FROM votes
+            ), majority AS (
+                SELECT company_key, min(sector) AS sector FROM ranked WHERE n = top
+                GROUP BY company_key HAVING count(*) = 1
+            )
+            SELECT f.posting_id, coalesce(m.sector, '{UNKNOWN}') AS industry
+            FROM posting_facts f JOIN postings p ON p.id = f.posting_id
+            JOIN _company_keys k ON k.company = p.company
+            LEFT JOIN majority m ON m.company_key = k.company_key
+            WHERE f.industry_stated = '{UNKNOWN}'
+              AND f.industry IS DISTINCT FROM coalesce(m.sector, '{UNKNOWN}')
+            """
+        )
+        store.execute(
+            "UPDATE posting_facts SET industry = i.industry FROM _industry_fills i "
+            "WHERE posting_facts.posting_id = i.posting_id"
+        )
+        return int(store.scalar("SELECT count(*) FROM _industry_fills") or 0)
+    finally:
+        for table in ("_company_keys", "_sector_votes", "_industry_fills"):
+            store.execute(f"DROP TABLE IF EXISTS {table}")
 
 
 def extract_stage(
-    store: Store, *, force: bool = False, progress: Progress | None = None
+    store: Store, *, force: bool = False, progress: Progress | None = None, extracted: int = 0
 ) -> StageReport:
     """``posting_facts`` education/experience columns, ``posting_skills``, responsibilities.
 
     Incremental and resumable: only postings whose facts lack the current extractor version
-    are processed, one committed batch at a time.
+    are processed, one committed batch at a time. ``extracted`` counts postings the normalize
+    pass already extracted (``normalize_stage(extract=True)``); the report includes them.
     """
     from roleatlas.extract.batch import EXTRACTOR_VERSION, extract_postings
 
     fingerprint = _fingerprint(store, "extract", EXTRACTOR_VERSION, depends=("normalize",))
-    report = StageReport(stage="extract")
-    if not force and _unchanged(store, "extract", fingerprint):
+    report = StageReport(stage="extract", rows_in=extracted, rows_out=extracted)
+    if extracted:
+        report.detail["in_normalize_pass"] = extracted
+    elif not force and _unchanged(store, "extract", fingerprint):
         report.skipped = True
         return report
     started = time.perf_counter()
@@ -215,9 +295,10 @@ def extract_stage(
             )
     todo = f"FROM postings WHERE id IN ({stale})"
     version = [EXTRACTOR_VERSION]
-    tick = _tick(store, progress, "extract", todo, version)
-    batches = _batches(store, f"SELECT id, title, description {todo} ORDER BY id", version)
-    for batch, out in parallel_map(extract_postings, batches):
+    total = int(store.scalar(f"SELECT count(*) {todo}", version) or 0)
+    tick = progress("extract", total) if progress and total else None
+    batches = _batches(store, f"SELECT id, title, description {todo} {_REPOSTS_TOGETHER}", version)
+    for batch, out in parallel_map(extract_postings, batches, rows=total):
         with store.transaction():
             store.update_from("posting_facts", out.facts, key="posting_id")
             store.insert("posting_skills", out.skills)
@@ -254,25 +335,38 @@ def analyze_stage(
     return report
 
 
+#: below this many rows a process pool costs more (start-up: ~4 s of taxonomies) than it saves
+POOL_MIN_ROWS = 20_000
+
+
+def workers(rows: int | None = None) -> int:
+    """Processes for the per-posting work: ``ROLEATLAS_WORKERS``, else every core for big runs."""
+    configured = os.environ.get("ROLEATLAS_WORKERS", "").strip()
+    if configured:
+        return max(1, int(configured))
+    return (os.cpu_count() or 1) if rows is not None and rows >= POOL_MIN_ROWS else 1
+
+
 def parallel_map(
-    func: Callable[[list[dict[str, Any]]], Any], batches: Iterator[list[dict[str, Any]]]
-) -> Iterator[tuple[list[dict[str, Any]], Any]]:
-    """``(batch, func(batch))`` in order; on a process pool when ``ROLEATLAS_WORKERS`` > 1.
+    func: Callable[[Any], Any], batches: Iterator[Any], *, rows: int | None = None
+) -> Iterator[tuple[Any, Any]]:
+    """``(batch, func(batch))`` in order; on a process pool of :func:`workers` processes.
 
     The per-posting functions are pure, so they run anywhere; at most two batches per worker
-    are in flight, which keeps memory flat in the number of postings.
+    are in flight, which keeps memory flat in the number of postings. ``rows`` (the rows the
+    batches hold, when known) lets a small run skip the pool.
     """
-    workers = int(os.environ.get("ROLEATLAS_WORKERS", "1") or 1)
-    if workers <= 1:
+    count = workers(rows)
+    if count <= 1:
         for batch in batches:
             yield batch, func(batch)
         return
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        pending: deque[tuple[list[dict[str, Any]], Future[Any]]] = deque()
+    with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
+        pending: deque[tuple[Any, Future[Any]]] = deque()
         for batch in batches:
             pending.append((batch, pool.submit(func, batch)))
-            if len(pending) >= 2 * workers:
+            if len(pending) >= 2 * count:
                 done, future = pending.popleft()
                 yield done, future.result()
         while pending:

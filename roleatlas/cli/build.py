@@ -72,6 +72,7 @@ def build(no_ingest, force, as_json, quiet, engine, spark_master, db, data_dir) 
         if r.skipped:
             click.echo(f"{r.stage:<10} unchanged, skipped")
         else:
+            note = "  (in the normalize pass)" if r.detail.get("in_normalize_pass") else ""
             click.echo(
-                f"{r.stage:<10} {r.rows_in:>8} in {r.rows_out:>8} out {r.quarantined:>6} quarantined {r.seconds:>7.1f}s"
+                f"{r.stage:<10} {r.rows_in:>8} in {r.rows_out:>8} out {r.quarantined:>6} quarantined {r.seconds:>7.1f}s{note}"
             )

@@ -30,9 +30,40 @@ _SURVEY_EMPLOYMENT = {"FT": "full-time", "PT": "part-time", "CT": "contract", "F
 _industry = functools.lru_cache(maxsize=4096)(map_industry)
 
 
+#: the posting fields a fact depends on, apart from its own id, canonical id and source
+_FACT_INPUTS = (
+    "title", "description", "location", "country_hint", "currency_hint", "salary_text",
+    "posted_date", "scraped_at", "employment_type", "industry", "sector", "remote_text",
+)  # fmt: skip
+
+
 def normalize_postings(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """``posting_facts`` rows (normalized columns) for raw ``postings`` rows."""
-    return [_normalize_posting(row) for row in rows]
+    """``posting_facts`` rows (normalized columns) for raw ``postings`` rows.
+
+    A row whose fields repeat an earlier row of the batch (a repost scraped twice) gets a copy
+    of that row's facts under its own id, not a second reading.
+    """
+    done: dict[tuple[Any, ...], dict[str, Any]] = {}
+    out = []
+    for row in rows:
+        key = tuple(row.get(name) for name in _FACT_INPUTS)
+        first = done.get(key)
+        if first is None:
+            fact = done[key] = _normalize_posting(row)
+        else:
+            fact = {**first, **_identity(row)}  # every value is a scalar: a flat copy
+        out.append(fact)
+    return out
+
+
+def _identity(row: dict[str, Any]) -> dict[str, Any]:
+    canonical = row.get("canonical_id") or row["id"]
+    return {
+        "posting_id": row["id"],
+        "canonical_id": canonical,
+        "is_canonical": canonical == row["id"],
+        "source": row.get("source"),
+    }
 
 
 def _normalize_posting(row: dict[str, Any]) -> dict[str, Any]:
@@ -47,10 +78,7 @@ def _normalize_posting(row: dict[str, Any]) -> dict[str, Any]:
         row.get("salary_text"), description, folded=folded, currency=currency, posted=posted
     )
     fact: dict[str, Any] = {
-        "posting_id": row["id"],
-        "canonical_id": row.get("canonical_id") or row["id"],
-        "is_canonical": (row.get("canonical_id") or row["id"]) == row["id"],
-        "source": row.get("source"),
+        **_identity(row),
         "role": klass.role,
         "seniority": klass.seniority,
         "experience_level": experience_level(klass.seniority),

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
+import pyarrow.parquet as pq
 
 from roleatlas import pipeline
 from roleatlas.pipeline import Progress, StageReport
@@ -87,29 +88,66 @@ def build_spark(
         reports.append(StageReport(stage="spark", skipped=True))
     else:
         with _workdir(workdir) as root:
-            reports.append(export_inputs(store, root, progress=progress))
-            with spark_session(master, conf=conf) as spark:
-                reports.append(run_spark(spark, store, root, progress=progress))
+            exported = export_inputs(store, root, force=force, progress=progress)
+            reports.append(exported)
+            if exported.rows_out:
+                with spark_session(master, conf=conf) as spark:
+                    reports.append(run_spark(spark, store, root, progress=progress))
+            else:  # new files held nothing new (e.g. only known reposts): no Spark job
+                reports.append(StageReport(stage="spark", detail={"nothing_to_process": True}))
             reports.append(load_outputs(store, root, spark=reports[-1]))
     reports.append(pipeline.analyze_stage(store, force=force, progress=progress))
     return reports
 
 
-def export_inputs(store: Store, root: Path, *, progress: Progress | None = None) -> StageReport:
-    """``postings`` and ``salary_records`` → ``root/in/*.parquet``, streamed by DuckDB."""
+def export_inputs(
+    store: Store, root: Path, *, force: bool = False, progress: Progress | None = None
+) -> StageReport:
+    """The rows needing work → ``root/in/*.parquet``, streamed by DuckDB.
+
+    Incremental, like the DuckDB build: facts of an older normalizer or extractor version and
+    of rows no longer stored are dropped first (everything with ``force``), then only postings
+    and survey records without current facts are exported, so a new day of postings sends just
+    that day to Spark.
+    """
+    from roleatlas.extract.batch import EXTRACTOR_VERSION
+    from roleatlas.normalize.batch import NORMALIZER_VERSION
+
     report = StageReport(stage="export")
     started = time.perf_counter()
     if progress:
-        progress("export postings, salary records to Parquet", None)
+        progress("export new postings, salary records to Parquet", None)
+    with store.transaction():
+        if force:
+            for table in OUTPUTS:
+                store.execute(f'DELETE FROM "{table}"')
+        store.execute(
+            "DELETE FROM posting_facts WHERE normalizer_version IS DISTINCT FROM ? "
+            "OR extractor_version IS DISTINCT FROM ? OR posting_id NOT IN (SELECT id FROM postings)",
+            [NORMALIZER_VERSION, EXTRACTOR_VERSION],
+        )
+        for table in ("posting_skills", "posting_responsibilities"):
+            store.execute(
+                f"DELETE FROM {table} WHERE posting_id NOT IN (SELECT posting_id FROM posting_facts)"
+            )
+        store.execute(
+            "DELETE FROM survey_facts WHERE normalizer_version IS DISTINCT FROM ? "
+            "OR record_id NOT IN (SELECT id FROM salary_records)",
+            [NORMALIZER_VERSION],
+        )
     inputs = root / "in"
     inputs.mkdir(parents=True, exist_ok=True)
-    for table, columns in (("postings", POSTING_INPUT), ("salary_records", "*")):
+    for table, columns, done in (
+        ("postings", POSTING_INPUT, "SELECT posting_id FROM posting_facts"),
+        ("salary_records", "*", "SELECT record_id FROM survey_facts"),
+    ):
+        todo = f"FROM {table} WHERE id NOT IN ({done})"
         # COPY streams; Store.arrow() would hold every description in memory at once
         store.execute(
-            f"COPY (SELECT {columns} FROM {table}) TO {_sql_path(inputs / f'{table}.parquet')} "
+            f"COPY (SELECT {columns} {todo}) TO {_sql_path(inputs / f'{table}.parquet')} "
             "(FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 4096)"
         )
-        n = store.count(table)
+        n = int(store.scalar(f"SELECT count(*) {todo}") or 0)
         report.rows_in += n
         report.rows_out += n
         report.detail[table] = n
@@ -162,29 +200,42 @@ def run_spark(
 
         report.detail["industry_from_company"] = filled.where("company_sector IS NOT NULL").count()
         report.detail["partitions"] = postings.rdd.getNumPartitions()
-    report.rows_in = store.count("postings") + store.count("salary_records")
+    report.rows_in = sum(
+        pq.read_metadata(root / "in" / f"{t}.parquet").num_rows
+        for t in ("postings", "salary_records")
+    )
     report.seconds = round(time.perf_counter() - started, 2)
     return report
 
 
 def load_outputs(store: Store, root: Path, *, spark: StageReport) -> StageReport:
-    """Replace the four output tables with ``root/out`` in one transaction; mark the stages."""
+    """Append ``root/out`` to the four output tables in one transaction; mark the stages.
+
+    The rows Spark processed had no facts (``export_inputs`` dropped stale ones), so loading
+    appends. Then, over the whole store as the DuckDB build does: canonical links are carried,
+    unknown industries are filled from every posting's company votes (old and new postings
+    vote together), and survey repeats are marked.
+    """
     report = StageReport(stage="load")
     started = time.perf_counter()
     with store.transaction():
         for table in OUTPUTS:
-            store.execute(f'DELETE FROM "{table}"')
-        for table in OUTPUTS:
             names = ", ".join(f'"{n}"' for n in table_schema(store, table).names)
-            source = _sql_path(root / "out" / table / "*.parquet")
-            store.execute(
-                f'INSERT INTO "{table}" ({names}) SELECT {names} FROM read_parquet({source})'
-            )
-            n = store.count(table)
+            folder = root / "out" / table
+            before = store.count(table)
+            if spark.rows_in and any(folder.glob("*.parquet")):
+                source = _sql_path(folder / "*.parquet")
+                store.execute(
+                    f'INSERT INTO "{table}" ({names}) SELECT {names} FROM read_parquet({source})'
+                )
+            n = store.count(table) - before
             report.detail[table] = n
             report.rows_out += n
         report.rows_in = report.rows_out
         spark.rows_out = report.detail["posting_facts"] + report.detail["survey_facts"]
+        pipeline._link_duplicates(store)
+        report.detail["industry_from_company"] = pipeline._fill_industries(store)
+        pipeline._mark_survey_repeats(store)
         # the DuckDB build's own records, so `roleatlas build` afterwards skips both stages
         for stage in STAGES:  # in order: extract's fingerprint includes normalize's
             store.insert(

@@ -130,10 +130,7 @@ class Store:
         """A query's result as an Arrow table."""
         with self._lock:
             try:
-                result = (
-                    self._con.execute(sql, params) if params is not None else self._con.execute(sql)
-                )
-                return result.fetch_arrow_table()
+                return self._con.sql(sql, params=params).to_arrow_table()
             except duckdb.Error as exc:
                 raise StoreError(f"query failed: {_first_line(exc)}") from exc
 
@@ -149,6 +146,24 @@ class Store:
                 yield batch.to_pylist()
         finally:
             cur.close()
+
+    def iter_arrow(
+        self, sql: str, params: Sequence[Any] | None = None, *, batch_size: int = 5000
+    ) -> Iterator[pa.RecordBatch]:
+        """Stream a query's rows as Arrow record batches of at most ``batch_size`` rows."""
+        with self._lock:
+            cur = self._con.cursor()
+        try:
+            reader = cur.sql(sql, params=params).to_arrow_reader(batch_size)
+            for batch in reader:
+                if batch.num_rows:
+                    yield batch
+        finally:
+            cur.close()
+
+    def arrow_schema(self, table: str) -> pa.Schema:
+        """The Arrow schema rows of ``table`` are written with (see :meth:`insert`)."""
+        return pa.schema([(name, _arrow_type(dtype)) for name, dtype in self.columns(table)])
 
     def table_exists(self, table: str) -> bool:
         return bool(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import tempfile
@@ -30,13 +31,16 @@ def main() -> None:
         path = Path(tmp) / "bench.duckdb"
         shutil.copy(source, path)
         with Store(path) as store:
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), time.process_time()
             report = analyze(store)
-            seconds = time.perf_counter() - started
+            seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
+            # ru_maxrss is KiB on Linux; process_time counts DuckDB's threads too
+            peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
             print(f"cpus available: {len(os.sched_getaffinity(0))}")
             print(
                 f"analyze: {report['profiles']} profiles + {report['comparisons']} comparisons "
-                f"({report['rows_out']} rows, {report['rows_in']} input rows) in {seconds:.2f} s"
+                f"({report['rows_out']} rows, {report['rows_in']} input rows) in {seconds:.2f} s "
+                f"wall, {cpu:.2f} s CPU, peak RSS {peak:.0f} MB"
             )
         for read_only in (True, False):
             with Store(path, read_only=read_only) as store:

@@ -2,7 +2,9 @@
 
 Profiles and all 561 comparisons are then assembled in Python from these dictionaries, so the
 database is scanned a fixed number of times however many pairs there are. Postings are counted
-once per duplicate group (``is_canonical``).
+once per duplicate group (``is_canonical``). No posting, statement or skill row is loaded one by
+one: per-posting work (responsibility themes, featured jobs, bridging postings) is ranked and
+counted in SQL (``duty_counts.py``, ``jobs.py``), so what Python holds does not grow with N.
 """
 
 from __future__ import annotations
@@ -15,6 +17,10 @@ from typing import Any
 
 import yaml
 
+from roleatlas.analyze.duty_counts import load_responsibilities
+from roleatlas.analyze.jobs import BRIDGING_TOP_SKILLS, load_bridging, load_featured
+from roleatlas.analyze.keys import TABLE as KEYS
+from roleatlas.analyze.keys import posting_ids, posting_keys
 from roleatlas.analyze.salaries import SalaryData
 from roleatlas.store import Store
 
@@ -92,23 +98,27 @@ class Aggregates:
     skills: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     skill_totals: dict[str, int] = field(default_factory=dict)
     columns: dict[str, dict[str, list[dict[str, Any]]]] = field(default_factory=dict)
-    years: dict[str, dict[str, list[float]]] = field(default_factory=dict)
+    #: ``{role: {"min": [(years, postings)], "max": [...]}}``, stated years as counts
+    years: dict[str, dict[str, list[tuple[float, int]]]] = field(default_factory=dict)
     months: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     survey_years: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     survey_basis: dict[str, dict[str, Any]] = field(default_factory=dict)
     survey_year_totals: dict[int, int] = field(default_factory=dict)
-    statements: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
-    postings: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
-    posting_skills: dict[str, set[str]] = field(default_factory=dict)
+    dates: tuple[str, str] | None = None
+    responsibilities: dict[str, dict[str, Any]] = field(default_factory=dict)
+    featured: dict[str, list[tuple[float, dict[str, Any]]]] = field(default_factory=dict)
+    bridging: dict[tuple[str, str], list[dict[str, Any]]] = field(default_factory=dict)
     salaries: SalaryData = field(default_factory=SalaryData)
     onet: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
     def load(cls, store: Store, roles: dict[str, RoleInfo] | None = None) -> Aggregates:
         agg = cls(roles=roles if roles is not None else load_roles())
-        agg._load_postings(store)
-        agg._load_survey(store)
-        agg._load_onet(store)
+        with posting_keys(store):
+            agg._load_postings(store)
+            agg._load_survey(store)
+            agg._load_onet(store)
+            agg._load_jobs(store)
         agg.salaries = SalaryData.load(store)
         return agg
 
@@ -130,20 +140,24 @@ class Aggregates:
         self.all_postings = int(
             store.scalar("SELECT count(*) FROM posting_facts f WHERE f.is_canonical") or 0
         )
-        self.skills = _by_role(
-            q(
-                f"""SELECT f.role, s.skill, any_value(s.category) AS category,
-                       any_value(s.kind) AS kind, count(DISTINCT s.posting_id) AS count,
-                       count(DISTINCT CASE WHEN s.required THEN s.posting_id END) AS required,
-                       list(s.posting_id ORDER BY f.posted_on DESC NULLS LAST)[1:5] AS examples
-                    FROM posting_skills s JOIN posting_facts f ON f.posting_id = s.posting_id
-                    WHERE {_CANON} GROUP BY f.role, s.skill ORDER BY count DESC, s.skill"""
-            )
+        # the five most recent examples per skill: a bounded top-5 over an integer key (newest
+        # first, then the smaller id), not a sort of every posting id of every skill
+        skills = q(
+            f"""SELECT k.role, s.skill, any_value(s.category) AS category,
+                   any_value(s.kind) AS kind, count(DISTINCT k.pid) AS count,
+                   count(DISTINCT CASE WHEN s.required THEN k.pid END) AS required,
+                   max_by(k.pid, k.recent_low_id, 5) AS examples
+               FROM posting_skills s JOIN {KEYS} k ON k.posting_id = s.posting_id
+               WHERE k.role IS NOT NULL GROUP BY k.role, s.skill
+               ORDER BY count DESC, s.skill"""
         )
+        ids = posting_ids(store, {pid for r in skills for pid in r["examples"]})
+        for r in skills:
+            r["examples"] = [ids[pid] for pid in r["examples"]]
+        self.skills = _by_role(skills)
         for r in q(
-            """SELECT s.skill, count(DISTINCT s.posting_id) AS count FROM posting_skills s
-               JOIN posting_facts f ON f.posting_id = s.posting_id
-               WHERE f.is_canonical GROUP BY s.skill"""
+            f"""SELECT s.skill, count(DISTINCT k.pid) AS count FROM posting_skills s
+                JOIN {KEYS} k ON k.posting_id = s.posting_id GROUP BY s.skill ORDER BY s.skill"""
         ):
             self.skill_totals[r["skill"]] = int(r["count"])
         for column, expr in (
@@ -165,12 +179,14 @@ class Aggregates:
                         GROUP BY role, value ORDER BY count DESC, value"""
                 )
             )
-        for r in q(
-            f"""SELECT f.role, list(f.years_min) FILTER (WHERE f.years_min IS NOT NULL) AS ymin,
-                   list(f.years_max) FILTER (WHERE f.years_max IS NOT NULL) AS ymax
-                FROM posting_facts f WHERE {_CANON} GROUP BY f.role"""
-        ):
-            self.years[r["role"]] = {"min": r["ymin"] or [], "max": r["ymax"] or []}
+        for bound in ("min", "max"):
+            for r in q(
+                f"""SELECT f.role, f.years_{bound} AS value, count(*) AS count
+                    FROM posting_facts f WHERE {_CANON} AND f.years_{bound} IS NOT NULL
+                    GROUP BY ALL ORDER BY f.role, value"""
+            ):
+                years = self.years.setdefault(r["role"], {"min": [], "max": []})
+                years[bound].append((r["value"], int(r["count"])))
         self.months = _by_role(
             q(
                 f"""SELECT f.role, strftime(f.posted_on, '%Y-%m') AS month, count(*) AS count
@@ -178,32 +194,28 @@ class Aggregates:
                     GROUP BY ALL ORDER BY month"""
             )
         )
-        self.statements = _by_role(
-            q(
-                f"""SELECT f.role, r.posting_id, r.statement, p.company,
-                       CAST(f.posted_on AS VARCHAR) AS posted_on
-                    FROM posting_responsibilities r
-                    JOIN posting_facts f ON f.posting_id = r.posting_id
-                    JOIN postings p ON p.id = f.posting_id
-                    WHERE {_CANON} ORDER BY r.posting_id, r.position"""
-            )
+        first, last = q(
+            f"""SELECT CAST(min(f.posted_on) AS VARCHAR) AS first,
+                   CAST(max(f.posted_on) AS VARCHAR) AS last FROM posting_facts f WHERE {_CANON}"""
+        )[0].values()
+        self.dates = (first, last) if first else None
+
+    def _load_jobs(self, store: Store) -> None:
+        """Responsibility themes, featured jobs and bridging postings, ranked in SQL."""
+        slugs = list(self.roles)
+        tasks = {
+            slug: [t for c in role.onet_codes for t in self.onet.get("tasks", {}).get(c, [])]
+            for slug, role in self.roles.items()
+        }
+        self.responsibilities = load_responsibilities(store, slugs, tasks)
+        self.featured = load_featured(store, slugs, dates=self.dates)
+        self.bridging = load_bridging(
+            store,
+            {
+                slug: [r["skill"] for r in self.skills.get(slug, [])[:BRIDGING_TOP_SKILLS]]
+                for slug in slugs
+            },
         )
-        self.postings = _by_role(
-            q(
-                f"""SELECT f.role, f.posting_id, p.title, p.company, p.location, p.url,
-                       f.city, f.region, f.country, f.employment_type, f.seniority,
-                       f.experience_level, f.role_confidence, f.annual_min_usd, f.annual_max_usd,
-                       f.salary_is_estimate, CAST(f.posted_on AS VARCHAR) AS posted_on, f.source
-                    FROM posting_facts f JOIN postings p ON p.id = f.posting_id
-                    WHERE {_CANON}"""
-            )
-        )
-        for r in q(
-            f"""SELECT s.posting_id, list(s.skill) AS skills FROM posting_skills s
-                JOIN posting_facts f ON f.posting_id = s.posting_id WHERE {_CANON}
-                GROUP BY s.posting_id"""
-        ):
-            self.posting_skills[r["posting_id"]] = set(r["skills"])
 
     # -- survey ------------------------------------------------------------------------------
     def _load_survey(self, store: Store) -> None:

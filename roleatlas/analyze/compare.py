@@ -9,10 +9,10 @@ transition plans both ways; featured jobs; related comparisons. Shapes: docs/DAT
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from roleatlas.analyze.aggregates import Aggregates
+from roleatlas.analyze.jobs import FEATURED_MIN_CONFIDENCE, FEATURED_PER_ROLE, PLAUSIBLE_PAY
 from roleatlas.analyze.profiles import THIN_POSTINGS, ProfileBuilder
 from roleatlas.analyze.salaries import EXPERIENCE_LABELS, MIN_N, SENIORITY_LABELS, group_label
 from roleatlas.analyze.stats import (
@@ -32,11 +32,6 @@ EMPLOYMENT_LABELS = {
     "temporary": "Temporary",
     "internship": "Internship",
 }
-FEATURED_PER_ROLE = 3
-FEATURED_MIN_CONFIDENCE = 0.8
-CARD_FIELDS = ("title", "company", "location", "employment_type", "experience_label")
-#: annual USD outside this range is a parsing slip (hourly or monthly pay read as annual)
-PLAUSIBLE_PAY = (20_000, 1_000_000)
 FEATURED_METHOD = (
     f"canonical postings with role confidence ≥ {FEATURED_MIN_CONFIDENCE}; score = 0.35 recency "
     "+ 0.25 pay shown (employer-stated 1, job-board estimate 0.5) + 0.2 role confidence + 0.2 "
@@ -65,8 +60,6 @@ class ComparisonBuilder:
         self.pb = builder
         self.profiles = profiles
         self._featured: dict[str, list[dict[str, Any]]] = {}
-        all_dates = [p["posted_on"] for ps in agg.postings.values() for p in ps if p["posted_on"]]
-        self._dates = (min(all_dates), max(all_dates)) if all_dates else None
 
     # -- salary ------------------------------------------------------------------------------
     def _boot(
@@ -229,38 +222,12 @@ class ComparisonBuilder:
     # -- featured jobs -----------------------------------------------------------------------
     def featured(self, role: str) -> list[dict[str, Any]]:
         """The role's best job cards, one per employer, best first (cached per role)."""
-        if role in self._featured:
-            return self._featured[role]
-        lo, hi = self._dates or ("", "")
-        span = max((date.fromisoformat(hi) - date.fromisoformat(lo)).days, 1) if lo else 1
-        scored = []
-        for p in self.agg.postings.get(role, []):
-            if (p["role_confidence"] or 0.0) < FEATURED_MIN_CONFIDENCE:
-                continue
-            recency = (
-                (date.fromisoformat(p["posted_on"]) - date.fromisoformat(lo)).days / span
-                if p["posted_on"] and lo
-                else 0.0
-            )
-            card = _job_card(p, role, 0.0)
-            pay = {"posted": 1.0, "estimate": 0.5}.get(card["salary_source"] or "", 0.0)
-            complete = float(all(card[k] for k in CARD_FIELDS))
-            score = (
-                0.35 * recency + 0.25 * pay + 0.2 * (p["role_confidence"] or 0.0) + 0.2 * complete
-            )
-            scored.append((round(score, 4), card))
-        scored.sort(key=lambda sc: (-sc[0], sc[1]["posting_id"]))
-        seen, out = set(), []
-        for score, card in scored:
-            company = (card["company"] or card["posting_id"]).casefold()
-            if company in seen:
-                continue
-            seen.add(company)
-            out.append({**card, "score": score})
-            if len(out) == FEATURED_PER_ROLE * 2:
-                break
-        self._featured[role] = out
-        return out
+        if role not in self._featured:
+            self._featured[role] = [
+                {**_job_card(p, role, 0.0), "score": score}
+                for score, p in self.agg.featured.get(role, [])
+            ]
+        return self._featured[role]
 
     def featured_pair(self, a: str, b: str) -> list[dict[str, Any]]:
         """Cards of both roles interleaved, three each, no employer or posting twice."""
@@ -358,27 +325,19 @@ class ComparisonBuilder:
             ),
         }
 
-    def bridging(self, a: str, b: str, *, limit: int = 5) -> list[dict[str, Any]]:
-        top_a = {it["skill"] for it in self.pb.skill_items(a)[:20]}
-        top_b = {it["skill"] for it in self.pb.skill_items(b)[:20]}
-        cands = []
-        for role in (a, b):
-            for p in self.agg.postings.get(role, []):
-                skills = self.agg.posting_skills.get(p["posting_id"], set())
-                ca, cb = len(skills & top_a), len(skills & top_b)
-                if ca and cb:
-                    cands.append((min(ca, cb), ca + cb, p, role, ca, cb))
-        cands.sort(key=lambda c: (-c[0], -c[1], c[2]["posting_id"]))
+    def bridging(self, a: str, b: str) -> list[dict[str, Any]]:
+        """Postings of either role covering the most of both roles' top-20 skills (``jobs.py``)."""
+        first, second = sorted((a, b))
         return [
             {
-                "posting_id": p["posting_id"],
-                "title": p["title"],
-                "company": p["company"],
-                "role": role,
-                "skills_from": ca,
-                "skills_to": cb,
+                "posting_id": r["posting_id"],
+                "title": r["title"],
+                "company": r["company"],
+                "role": r["role"],
+                "skills_from": r["skills_a"] if a == first else r["skills_b"],
+                "skills_to": r["skills_b"] if a == first else r["skills_a"],
             }
-            for _, _, p, role, ca, cb in cands[:limit]
+            for r in self.agg.bridging.get((first, second), [])
         ]
 
     # -- the whole comparison ----------------------------------------------------------------

@@ -15,7 +15,7 @@ from roleatlas.analyze.outlook import outlook_section
 from roleatlas.analyze.responsibilities import METHOD as RESPONSIBILITY_METHOD
 from roleatlas.analyze.responsibilities import role_responsibilities
 from roleatlas.analyze.salaries import salary_stats_from
-from roleatlas.analyze.stats import describe, log_odds_dirichlet, share, weighted_jaccard
+from roleatlas.analyze.stats import describe_counts, log_odds_dirichlet, share, weighted_jaccard
 
 THIN_POSTINGS = 30
 SCHEMA_VERSION = 1
@@ -212,10 +212,7 @@ class ProfileBuilder:
     def responsibilities(self, role: RoleInfo, *, limit: int = 12) -> dict[str, Any]:
         n = self.n(role.slug)
         tasks = [t for c in role.onet_codes for t in self.agg.onet.get("tasks", {}).get(c, [])]
-        rows = self.agg.statements.get(role.slug, [])
-        found = role_responsibilities(
-            rows, tasks=tasks, recency={r["posting_id"]: r["posted_on"] for r in rows}
-        )
+        found = self.agg.responsibilities.get(role.slug) or role_responsibilities([])
         items = found["items"][:limit]
         core = [t for t in tasks if (t.get("task_type") or "").lower() == "core"] or tasks
         fallback = n < THIN_POSTINGS or len(items) < 3
@@ -260,7 +257,7 @@ class ProfileBuilder:
                 "n": index[s]["n"],
                 "share": index[s]["share"],
             }
-            for s, (d, z) in sorted(lo.items(), key=lambda kv: -kv[1][1])
+            for s, (d, z) in sorted(lo.items(), key=lambda kv: (-kv[1][1], kv[0]))
             if s in index and z > 1.96 and d > 0
         ][:15]
         return {
@@ -324,13 +321,17 @@ class ProfileBuilder:
 
     def experience(self, role: RoleInfo) -> dict[str, Any]:
         years = self.agg.years.get(role.slug, {"min": [], "max": []})
+        years_min = describe_counts(years["min"])
         return {
             "basis": self.basis(role.slug),
             "stated": share(
-                len(years["min"]), self.n(role.slug), value="years stated", label="years stated"
+                int(years_min["n"] or 0),
+                self.n(role.slug),
+                value="years stated",
+                label="years stated",
             ),
-            "years_min": _rounded(describe(years["min"])),
-            "years_max": _rounded(describe(years["max"])),
+            "years_min": _rounded(years_min),
+            "years_max": _rounded(describe_counts(years["max"])),
         }
 
     def seniority(self, role: RoleInfo) -> dict[str, Any]:

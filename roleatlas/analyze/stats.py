@@ -21,7 +21,9 @@ from __future__ import annotations
 
 import math
 import random
+from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
+from itertools import accumulate
 
 Z95 = 1.959963984540054
 BOOTSTRAP_RESAMPLES = 1000
@@ -60,6 +62,43 @@ def describe(values: Iterable[float]) -> dict[str, float | int | None]:
     for name, q in (("p10", 0.1), ("p25", 0.25), ("p50", 0.5), ("p75", 0.75), ("p90", 0.9)):
         out[name] = quantile(xs, q)
     out["mean"] = sum(xs) / len(xs) if xs else None
+    return out
+
+
+def describe_counts(counts: Iterable[tuple[float, int]]) -> dict[str, float | int | None]:
+    """``describe`` of a sample given as ``(value, count)`` pairs, without expanding it.
+
+    Quantiles pick the same order statistics as ``describe``. The mean is the same float as
+    ``describe``'s left-to-right sum when every value is an integer below 2**53 (then every
+    partial sum is exact, whatever the order); otherwise the sum is replayed value by value.
+    """
+    pairs = sorted((float(v), int(c)) for v, c in counts if v is not None and c > 0)
+    n = sum(c for _, c in pairs)
+    ends = list(accumulate(c for _, c in pairs))
+
+    def at(i: int) -> float:
+        return pairs[bisect_right(ends, i)][0]
+
+    out: dict[str, float | int | None] = {"n": n}
+    for name, q in (("p10", 0.1), ("p25", 0.25), ("p50", 0.5), ("p75", 0.75), ("p90", 0.9)):
+        if not n:
+            out[name] = None
+            continue
+        h = (n - 1) * q
+        lo = math.floor(h)
+        hi = min(lo + 1, n - 1)
+        x_lo, x_hi = at(lo), at(hi)
+        out[name] = float(x_lo + (h - lo) * (x_hi - x_lo))
+    if not n:
+        out["mean"] = None
+    elif all(v.is_integer() and abs(v) * n < 2**53 for v, _ in pairs):
+        out["mean"] = float(sum(int(v) * c for v, c in pairs)) / n
+    else:
+        total = 0.0
+        for v, c in pairs:
+            for _ in range(c):
+                total += v
+        out["mean"] = total / n
     return out
 
 

@@ -62,6 +62,9 @@ def test_public_api_is_listed() -> None:
     modules = {
         "aggregates",
         "compare",
+        "duty_counts",
+        "jobs",
+        "keys",
         "outlook",
         "profiles",
         "render",

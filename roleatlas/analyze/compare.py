@@ -150,7 +150,7 @@ class ComparisonBuilder:
         separating.sort(key=lambda r: -abs(r["diff"]))
         shared = sorted(
             (s for s in set(ia) & set(ib) if ia[s]["share"] >= 0.1 and ib[s]["share"] >= 0.1),
-            key=lambda s: -(ia[s]["share"] + ib[s]["share"]),
+            key=lambda s: (-(ia[s]["share"] + ib[s]["share"]), s),  # ties by name: stable runs
         )
         top_a = self._both(_trim(self.profiles[a]["skills"]["top"][:12]), ia, ib, na, nb)
         top_b = self._both(_trim(self.profiles[b]["skills"]["top"][:12]), ia, ib, na, nb)

@@ -105,13 +105,14 @@ def bench(n: int, workdir: Path, *, engine: str, master: str) -> dict:
                 stages[r.stage] = r.seconds
         else:
             # the stages as `pipeline.build` runs them: extraction inside the normalize pass
-            memory.mark("normalize+extract")
-            r = pipeline.normalize_stage(store, force=True, extract=True)
-            stages["normalize+extract"] = r.seconds
-            r = pipeline.extract_stage(store, extracted=r.detail["extracted"])
-            stages["normalize+extract"] += r.seconds
-            memory.mark("analyze")
-            stages["analyze"] = pipeline.analyze_stage(store, force=True).seconds
+            with store.memory_capped(pipeline.MEMORY_LIMIT_BYTES):
+                memory.mark("normalize+extract")
+                r = pipeline.normalize_stage(store, force=True, extract=True)
+                stages["normalize+extract"] = r.seconds
+                r = pipeline.extract_stage(store, extracted=r.detail["extracted"])
+                stages["normalize+extract"] += r.seconds
+                memory.mark("analyze")
+                stages["analyze"] = pipeline.analyze_stage(store, force=True).seconds
         total = time.perf_counter() - started
         memory.mark("done")
     return {

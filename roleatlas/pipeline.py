@@ -9,16 +9,13 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import multiprocessing
-import os
 import time
-from collections import deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from roleatlas import pool
 from roleatlas.store import Store, utcnow
 
 BATCH_SIZE = 2000
@@ -30,6 +27,9 @@ _POSTING_COLUMNS = (
 )
 
 
+#: the database's memory cap during the build: it caches blocks up to 80% of RAM by default, so
+#: a long build would grow with the store; sorts and joins past the cap spill to disk
+MEMORY_LIMIT_BYTES = 1536 << 20
 #: reposts of one ad share a dedup key: in one batch, the batch functions read them once
 _REPOSTS_TOGETHER = "ORDER BY dedup_key, id"
 
@@ -62,13 +62,16 @@ def build(
     reports = []
     if ingest and data_dir is not None:
         reports.append(ingest_stage(store, data_dir, progress=progress))
-    normalized = normalize_stage(store, force=force, progress=progress, extract=True)
-    reports.append(normalized)
-    extracted = int(normalized.detail.get("extracted", 0))
-    reports.append(
-        extract_stage(store, force=force and not extracted, progress=progress, extracted=extracted)
-    )
-    reports.append(analyze_stage(store, force=force, progress=progress))
+    with store.memory_capped(MEMORY_LIMIT_BYTES):
+        normalized = normalize_stage(store, force=force, progress=progress, extract=True)
+        reports.append(normalized)
+        extracted = int(normalized.detail.get("extracted", 0))
+        reports.append(
+            extract_stage(
+                store, force=force and not extracted, progress=progress, extracted=extracted
+            )
+        )
+        reports.append(analyze_stage(store, force=force, progress=progress))
     return reports
 
 
@@ -341,37 +344,18 @@ POOL_MIN_ROWS = 20_000
 
 def workers(rows: int | None = None) -> int:
     """Processes for the per-posting work: ``ROLEATLAS_WORKERS``, else every core for big runs."""
-    configured = os.environ.get("ROLEATLAS_WORKERS", "").strip()
-    if configured:
-        return max(1, int(configured))
-    return (os.cpu_count() or 1) if rows is not None and rows >= POOL_MIN_ROWS else 1
+    return pool.workers(large=rows is not None and rows >= POOL_MIN_ROWS)
 
 
 def parallel_map(
     func: Callable[[Any], Any], batches: Iterator[Any], *, rows: int | None = None
 ) -> Iterator[tuple[Any, Any]]:
-    """``(batch, func(batch))`` in order; on a process pool of :func:`workers` processes.
+    """``(batch, func(batch))`` in order, on :func:`workers` processes.
 
-    The per-posting functions are pure, so they run anywhere; at most two batches per worker
-    are in flight, which keeps memory flat in the number of postings. ``rows`` (the rows the
-    batches hold, when known) lets a small run skip the pool.
+    The per-posting functions are pure, so they run anywhere; ``rows`` (the rows the batches
+    hold, when known) lets a small run skip the pool.
     """
-    count = workers(rows)
-    if count <= 1:
-        for batch in batches:
-            yield batch, func(batch)
-        return
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
-        pending: deque[tuple[Any, Future[Any]]] = deque()
-        for batch in batches:
-            pending.append((batch, pool.submit(func, batch)))
-            if len(pending) >= 2 * count:
-                done, future = pending.popleft()
-                yield done, future.result()
-        while pending:
-            done, future = pending.popleft()
-            yield done, future.result()
+    return pool.parallel_map(func, batches, processes=workers(rows))
 
 
 def _batches(

@@ -50,3 +50,22 @@ class Source(Protocol):
     def read(self, path: Path) -> Iterator[Record]:
         """Read one file into records; raise ``SourceError`` when the whole file is unusable."""
         ...
+
+
+@runtime_checkable
+class ChunkedSource(Source, Protocol):
+    """A source whose per-row work can run apart from reading: on a process pool, say.
+
+    ``chunks`` does the cheap, ordered part (reading lines or CSV cells) in the ingesting
+    process; ``records`` turns one chunk into the records ``read`` would have yielded for it,
+    as a pure function, so it gives the same records in any process. Row numbers must grow
+    from chunk to chunk, as they do in a file read top to bottom.
+    """
+
+    def chunks(self, path: Path, *, size: int) -> Iterator[Any]:
+        """The file's rows in picklable chunks of at most ``size`` rows, in order."""
+        ...
+
+    def records(self, chunk: Any) -> list[Record]:
+        """One record per row of ``chunk``, exactly as ``read`` yields them."""
+        ...

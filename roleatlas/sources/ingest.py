@@ -13,24 +13,33 @@ import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
+import pyarrow as pa
+
 from roleatlas.exceptions import SourceError
-from roleatlas.sources.base import Rejected, Row, Source
+from roleatlas.sources.base import ChunkedSource, Rejected, Row, Source
 from roleatlas.sources.clean import content_id
 from roleatlas.sources.postings import relative_name
+from roleatlas.sources.prepare import (
+    FILE_TABLES,
+    Context,
+    Prepared,
+    prepare_chunks,
+    stored_values,
+)
 from roleatlas.sources.registry import all_sources
 from roleatlas.store import Store, utcnow
 
-#: tables whose rows carry their source file, so one file's rows can be replaced alone
-FILE_TABLES = frozenset({"postings", "salary_records"})
 BATCH_SIZE = 5000
-_SALARY_FIELDS = (
-    "work_year", "experience_level", "employment_type", "job_title", "salary", "salary_currency",
-    "salary_in_usd", "employee_residence", "remote_ratio", "company_location", "company_size",
-)  # fmt: skip
+#: chunks streamed into one INSERT: the database compresses and writes a statement's full row
+#: groups (122,880 rows) while it runs, so the commit stays short and memory flat
+SEGMENT_CHUNKS = 25
+#: the database's memory cap while ingesting: it keeps the blocks it writes cached up to its
+#: limit (80% of RAM by default), so without a cap its memory grows with the file
+MEMORY_LIMIT_BYTES = 512 << 20
 
 Progress = Callable[[int], None]
 
@@ -73,13 +82,16 @@ def ingest_file(
     ):
         report.skipped = True
         return report
-    with store.transaction():
+    with store.memory_capped(MEMORY_LIMIT_BYTES), store.transaction():
         _forget_file(store, source.name, name)
         writer = _Writer(store, source=source.name, file=name, report=report)
-        for batch in _batches(source.read(path), BATCH_SIZE):
-            writer.write(batch)
-            if progress:
-                progress(len(batch))
+        if isinstance(source, ChunkedSource):
+            _write_chunks(writer, source, path, progress)
+        else:
+            for batch in _batches(source.read(path), BATCH_SIZE):
+                writer.write(batch)
+                if progress:
+                    progress(len(batch))
         writer.finish()
         store.insert(
             "ingest_files",
@@ -128,8 +140,108 @@ def discover(data_dir: Path) -> list[tuple[str, Path]]:
     return [(n, p) for n, s in all_sources().items() for p in s.find(Path(data_dir))]
 
 
+def _write_chunks(
+    writer: _Writer, source: ChunkedSource, path: Path, progress: Progress | None
+) -> None:
+    """Write a chunked source's file, its chunks prepared on a process pool when worth it.
+
+    Consecutive chunks of one table stream into one INSERT of up to :data:`SEGMENT_CHUNKS`
+    chunks. A chunk whose rows may repeat an earlier chunk's keys takes the exact path,
+    :meth:`_Writer.write`, in this process.
+    """
+    prepared_chunks = prepare_chunks(source, path, writer.context(), size=BATCH_SIZE)
+    try:
+        pending: Iterator[tuple[Any, Prepared]] = prepared_chunks
+        while (item := next(pending, None)) is not None:
+            chunk, prepared = item
+            table = _single_table(prepared)
+            if table is not None and writer.fits(prepared):
+                segment = _Segment(writer, table, item, pending, progress)
+                writer.store.insert_arrow(table, segment.stream())
+                segment.close()
+                if segment.leftover is not None:
+                    pending = chain([segment.leftover], pending)
+                continue
+            if writer.fits(prepared):
+                writer.write_prepared(prepared)
+            else:
+                writer.write(source.records(chunk))
+            if progress:
+                progress(prepared.read)
+    finally:
+        prepared_chunks.close()
+
+
+def _single_table(prepared: Prepared) -> str | None:
+    """The one table a prepared chunk writes to, else None."""
+    return next(iter(prepared.tables)) if len(prepared.tables) == 1 else None
+
+
+class _Segment:
+    """Consecutive prepared chunks of one table, streamed into one INSERT statement.
+
+    The stream is read by the database while the statement runs, so it must not use the
+    store: it counts each chunk, keeps its quarantine rows for :meth:`close`, and stops at a
+    chunk that does not fit (kept as ``leftover``). An error while reading is raised by
+    :meth:`close`, so it keeps its type and message.
+    """
+
+    def __init__(
+        self,
+        writer: _Writer,
+        table: str,
+        first: tuple[Any, Prepared],
+        rest: Iterator[tuple[Any, Prepared]],
+        progress: Progress | None,
+    ) -> None:
+        self.writer, self.table, self.first, self.rest = writer, table, first, rest
+        self.progress = progress
+        self.leftover: tuple[Any, Prepared] | None = None
+        self.quarantine: list[dict[str, Any]] = []
+        self.error: BaseException | None = None
+
+    def stream(self) -> pa.RecordBatchReader:
+        schema = self.first[1].tables[self.table].schema
+        return pa.RecordBatchReader.from_batches(schema, self._batches())
+
+    def _batches(self) -> Iterator[pa.RecordBatch]:
+        item: tuple[Any, Prepared] | None = self.first
+        for _ in range(SEGMENT_CHUNKS):
+            try:
+                if item is None:
+                    item = next(self.rest, None)
+                    if item is None:
+                        return
+                prepared = item[1]
+                if _single_table(prepared) != self.table or not self.writer.fits(prepared):
+                    self.leftover = item
+                    return
+                self.quarantine.extend(self.writer.count_prepared(prepared))
+                if self.progress:
+                    self.progress(prepared.read)
+            except BaseException as exc:  # noqa: BLE001 - re-raised by close()
+                self.error = exc
+                return
+            yield from prepared.tables[self.table].to_batches()
+            item = None
+
+    def close(self) -> None:
+        """Store the segment's quarantine rows; raise what reading the chunks raised."""
+        if self.error is not None:
+            raise self.error
+        if self.quarantine:
+            self.writer.report.quarantined += self.writer.store.insert(
+                "quarantine", self.quarantine
+            )
+
+
 class _Writer:
-    """Writes one file's records in batches, keeping keys unique and counting everything."""
+    """Writes one file's records in batches, keeping keys unique and counting everything.
+
+    Keys of the per-file tables are checked without remembering every key: such a key hashes
+    the row number, so only a row numbered at most as high as an earlier batch's rows can repeat
+    an earlier batch's key, and the store is asked about those rows alone.
+    """
 
     def __init__(self, store: Store, *, source: str, file: str, report: FileReport) -> None:
         self.store, self.source, self.file, self.report = store, source, file, report
@@ -137,24 +249,67 @@ class _Writer:
         self.key_columns: dict[str, list[str]] = {}
         self.cleared: set[str] = set()
         self.now = utcnow()
+        #: the largest row number of the per-file tables' rows written so far
+        self.last_row: int | None = None
+
+    def context(self) -> Context:
+        """What preparing a chunk of this file needs to know (picklable)."""
+        tables = sorted(FILE_TABLES)
+        return Context(
+            source=self.source,
+            file=self.file,
+            now=self.now,
+            schemas={t: self.store.arrow_schema(t) for t in tables},
+        )
+
+    def fits(self, prepared: Prepared) -> bool:
+        """True if a prepared chunk can be stored as is: its rows follow every earlier row."""
+        return prepared.complete and (
+            self.last_row is None
+            or prepared.first_row is None
+            or prepared.first_row > self.last_row
+        )
+
+    def count_prepared(self, prepared: Prepared) -> list[dict[str, Any]]:
+        """Count a prepared chunk that :meth:`fits` as written; its quarantine rows."""
+        self.report.read += prepared.read
+        self.report.stored += sum(t.num_rows for t in prepared.tables.values())
+        self._advance(prepared.last_row)
+        return self.quarantine_rows(prepared.rejected) if prepared.rejected else []
+
+    def write_prepared(self, prepared: Prepared) -> None:
+        """Store a prepared chunk that :meth:`fits`, one statement per table."""
+        quarantine = self.count_prepared(prepared)
+        for table, rows in prepared.tables.items():
+            self.store.insert_arrow(
+                table, pa.RecordBatchReader.from_batches(rows.schema, rows.to_batches())
+            )
+        if quarantine:
+            self.report.quarantined += self.store.insert("quarantine", quarantine)
 
     def write(self, records: list[Row | Rejected]) -> None:
         by_table: dict[str, list[dict[str, Any]]] = defaultdict(list)
         rejected: list[Rejected] = []
-        for record in records:
+        values_of = [
+            stored_values(r, source=self.source, file=self.file, now=self.now)
+            if isinstance(r, Row)
+            else None
+            for r in records
+        ]
+        earlier = self._earlier_ids(records, values_of)
+        batch_ids: dict[str, dict[Any, int | None]] = defaultdict(dict)
+        for record, values in zip(records, values_of, strict=True):
             self.report.read += 1
             if isinstance(record, Rejected):
                 rejected.append(record)
                 continue
-            values = dict(record.values)
-            values["ingested_at"] = self.now
+            assert values is not None
             if record.table in FILE_TABLES:
-                # the ingest layer names the file, so the id is unique per file and row
-                values["source"], values["source_file"] = self.source, self.file
-                values["id"] = content_id(self.source, self.file, record.row, values.get("id"))
-            if record.table == "salary_records":
-                values["content_key"] = content_id(*(values.get(f) for f in _SALARY_FIELDS))
-            duplicate_of = self._repeat(record.table, values, record.row)
+                duplicate_of = _repeat_in_file(
+                    values["id"], record.row, batch_ids[record.table], earlier
+                )
+            else:
+                duplicate_of = self._repeat(record.table, values, record.row)
             if duplicate_of is not False:
                 rejected.append(
                     Rejected(
@@ -167,22 +322,36 @@ class _Writer:
             if table not in FILE_TABLES and table not in self.cleared:
                 self.store.execute(f'DELETE FROM "{table}"')
                 self.cleared.add(table)
-            stored = self.store.insert(table, rows)
+            # as in prepare.arrow_table, a posting starts as its own canonical posting
+            stored = self.store.insert(
+                table,
+                [{**r, "canonical_id": r["id"]} for r in rows] if table == "postings" else rows,
+            )
             if stored < len(rows) and table in FILE_TABLES:
                 rejected.extend(self._not_stored(table, rows))
             self.report.stored += stored
+        for record in records:
+            if isinstance(record, Row) and record.table in FILE_TABLES:
+                self._advance(record.row)
         if rejected:
             self._quarantine(rejected)
 
     def finish(self) -> None:
-        """Link duplicates: postings to their canonical posting, survey repeats to the first."""
+        """Link duplicates: postings to their canonical posting, survey repeats to the first.
+
+        Only keys shared by more than one row can change: a posting is written as its own
+        canonical posting and a survey record as no repeat, so the rest are already right.
+        """
         self.store.execute(
             """
             UPDATE postings SET canonical_id = c.cid FROM (
                 SELECT id, first_value(id) OVER (
                     PARTITION BY dedup_key ORDER BY ingested_at, source, source_file, source_row
                 ) AS cid FROM postings
-                WHERE dedup_key IN (SELECT dedup_key FROM postings WHERE ingested_at = ?)
+                WHERE dedup_key IN (
+                    SELECT dedup_key FROM postings GROUP BY dedup_key
+                    HAVING count(*) > 1 AND bool_or(ingested_at = ?)
+                )
             ) c
             WHERE postings.id = c.id AND postings.canonical_id IS DISTINCT FROM c.cid
             """,
@@ -194,7 +363,10 @@ class _Writer:
                 SELECT id, first_value(id) OVER (
                     PARTITION BY content_key ORDER BY ingested_at, source_file, source_row
                 ) AS first_id FROM salary_records
-                WHERE content_key IN (SELECT content_key FROM salary_records WHERE ingested_at = ?)
+                WHERE content_key IN (
+                    SELECT content_key FROM salary_records GROUP BY content_key
+                    HAVING count(*) > 1 AND bool_or(ingested_at = ?)
+                )
             ) c
             WHERE salary_records.id = c.id AND c.first_id <> c.id
               AND salary_records.duplicate_of IS DISTINCT FROM c.first_id
@@ -208,7 +380,8 @@ class _Writer:
         fresh = {
             r["id"]
             for r in self.store.query(
-                f'SELECT id FROM "{table}" WHERE ingested_at = ? AND list_contains(?, id)', [self.now, ids]
+                f'SELECT id FROM "{table}" WHERE ingested_at = ? AND list_contains(?, id)',
+                [self.now, ids],
             )
         }
         return [
@@ -217,11 +390,47 @@ class _Writer:
             if r["id"] not in fresh
         ]
 
-    def _repeat(self, table: str, values: dict[str, Any], row: int | None) -> int | None | bool:
-        """The row number an earlier row with the same primary key had, else False."""
+    def _advance(self, row: int | None) -> None:
+        if row is not None and (self.last_row is None or row > self.last_row):
+            self.last_row = row
+
+    def _earlier_ids(
+        self, records: list[Row | Rejected], values_of: list[dict[str, Any] | None]
+    ) -> dict[str, int | None]:
+        """Ids of this batch's per-file rows that earlier batches stored, with their row numbers.
+
+        Only a row numbered at most as high as an earlier batch's rows (or unnumbered) can
+        repeat an earlier batch's id, so the store is asked about those rows alone. The row
+        number is read back as ``source_row``, which every adapter sets to the record's row.
+        """
+        maybe: dict[str, list[str]] = defaultdict(list)
+        for record, values in zip(records, values_of, strict=True):
+            if (
+                isinstance(record, Row)
+                and values is not None
+                and record.table in FILE_TABLES
+                and self.last_row is not None
+                and (record.row is None or record.row <= self.last_row)
+            ):
+                maybe[record.table].append(values["id"])
+        earlier: dict[str, int | None] = {}
+        for table, ids in maybe.items():
+            found = self.store.query(
+                f'SELECT id, source_row FROM "{table}" '
+                "WHERE source = ? AND source_file = ? AND list_contains(?, id)",
+                [self.source, self.file, ids],
+            )
+            earlier.update((r["id"], r["source_row"]) for r in found)
+        return earlier
+
+    def _key_columns(self, table: str) -> list[str]:
         if table not in self.key_columns:
             self.key_columns[table] = self.store.primary_key(table)
-        columns = self.key_columns[table]
+        return self.key_columns[table]
+
+    def _repeat(self, table: str, values: dict[str, Any], row: int | None) -> int | None | bool:
+        """The row number an earlier row with the same primary key had, else False."""
+        columns = self._key_columns(table)
         if not columns:
             return False
         key = tuple(values.get(c) for c in columns)
@@ -232,7 +441,11 @@ class _Writer:
         return False
 
     def _quarantine(self, rejected: list[Rejected]) -> None:
-        rows = []
+        self.report.quarantined += self.store.insert("quarantine", self.quarantine_rows(rejected))
+
+    def quarantine_rows(self, rejected: list[Rejected]) -> list[dict[str, Any]]:
+        """Quarantine rows for a batch's rejected records (counted in ``reasons`` now)."""
+        rows: list[dict[str, Any]] = []
         for record in rejected:
             self.report.reasons[record.reason] = self.report.reasons.get(record.reason, 0) + 1
             rows.append(
@@ -253,7 +466,19 @@ class _Writer:
                     "ingested_at": self.now,
                 }
             )
-        self.report.quarantined += self.store.insert("quarantine", rows)
+        return rows
+
+
+def _repeat_in_file(
+    row_id: str, row: int | None, batch_ids: dict[Any, int | None], earlier: dict[str, int | None]
+) -> int | None | bool:
+    """The row number of an earlier row of this file with the same id, else False."""
+    if row_id in earlier:
+        return earlier[row_id]
+    if row_id in batch_ids:
+        return batch_ids[row_id]
+    batch_ids[row_id] = row
+    return False
 
 
 def _forget_file(store: Store, source: str, name: str) -> None:

@@ -15,6 +15,7 @@ import pyarrow as pa
 from roleatlas.exceptions import StoreError
 from roleatlas.store.schema import MIGRATIONS
 
+_UNITS = {"bytes": 1, "KiB": 1 << 10, "MiB": 1 << 20, "GiB": 1 << 30, "TiB": 1 << 40}
 _ARROW_TYPES = {
     "VARCHAR": pa.string(),
     "JSON": pa.string(),
@@ -106,6 +107,27 @@ class Store:
                 raise
             else:
                 self._con.execute("COMMIT")
+
+    @contextmanager
+    def memory_capped(self, limit: int) -> Iterator[None]:
+        """Lower the database's memory limit to ``limit`` bytes (if higher) for the block.
+
+        By default the database caches the blocks it writes up to 80% of RAM, so a long write
+        would grow with its input; the cap keeps the process flat. The setting is restored.
+        """
+        before = str(self.scalar("SELECT current_setting('memory_limit')"))
+        number, _, unit = before.partition(" ")
+        if float(number) * _UNITS.get(unit, 1) <= limit:
+            yield
+            return
+        # the setting reads back rounded ("18.8 GiB"): the default is restored exactly by RESET
+        self.execute("RESET memory_limit")
+        default = self.scalar("SELECT current_setting('memory_limit')") == before
+        self.execute(f"SET memory_limit = '{limit // 1024}KiB'")
+        try:
+            yield
+        finally:
+            self.execute("RESET memory_limit" if default else f"SET memory_limit = '{before}'")
 
     # -- reading ---------------------------------------------------------------------------
     def query(
@@ -264,9 +286,14 @@ class Store:
                 self._con.unregister("_ra_upd")
         return len(rows)
 
-    def insert_arrow(self, table: str, batch: pa.Table) -> None:
-        """Append an Arrow table whose columns are a subset of ``table``'s."""
-        names = ", ".join(f'"{n}"' for n in batch.column_names)
+    def insert_arrow(self, table: str, batch: pa.Table | pa.RecordBatchReader) -> None:
+        """Append an Arrow table or stream whose columns are a subset of ``table``'s.
+
+        The database keeps an in-memory table inserted inside a transaction alive until the
+        transaction ends; a stream's batches are released as they are read, so a long
+        transaction of many inserts (a whole file's ingest) should hand over streams.
+        """
+        names = ", ".join(f'"{n}"' for n in batch.schema.names)
         with self._lock:
             self._con.register("_ra_batch", batch)
             try:

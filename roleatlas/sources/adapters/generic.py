@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -52,7 +53,12 @@ def table_rows(
 
 def json_rows(path: Path) -> Iterator[tuple[int, Cells, str | None]]:
     """``(row, object, problem)`` per line of a JSON-lines file; bad lines get a problem."""
-    for number, line in enumerate(iter_lines(path)):
+    return parse_json_lines(enumerate(iter_lines(path)))
+
+
+def parse_json_lines(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, Cells, str | None]]:
+    """``(row, object, problem)`` per numbered JSON line; bad lines get a problem."""
+    for number, line in lines:
         if not line.strip():
             yield number, {}, "empty row"
             continue
@@ -101,6 +107,18 @@ def cell_value(name: str, value: Any) -> Any:
 
 def _default_mapping() -> dict[str, str]:
     return {name: name for name in POSTING_FIELDS}
+
+
+@dataclass(frozen=True, slots=True)
+class Chunk:
+    """Consecutive rows of one file, read but not yet parsed or cleaned (picklable)."""
+
+    #: the file's provenance name
+    file: str
+    #: JSON lines numbered from ``start``, or ``(row, cells, problem)`` from a CSV/TSV file
+    lines: list[str] | None = None
+    start: int = 0
+    cells: list[tuple[int, Cells, str | None]] | None = None
 
 
 @dataclass(frozen=True)
@@ -152,28 +170,48 @@ class GenericPostings:
 
     def read(self, path: Path) -> Iterator[Record]:
         """One record per row (CSV/TSV) or line (JSONL) of ``path``."""
+        for chunk in self.chunks(path, size=5000):
+            yield from self.records(chunk)
+
+    def chunks(self, path: Path, *, size: int) -> Iterator[Chunk]:
+        """The file's lines (JSONL) or cells (CSV/TSV), ``size`` rows at a time, unparsed."""
         path = Path(path)
         suffix = path.suffix.lower()
-        if suffix in _JSON_LINES:
-            rows = json_rows(path)
-        elif suffix in _DELIMITERS:
-            rows = table_rows(path, required=self.required, delimiter=_DELIMITERS[suffix])
-        else:
+        if suffix not in _JSON_LINES and suffix not in _DELIMITERS:
             raise SourceError(
                 f"{path}: unknown format {suffix or '(no extension)'!r}; "
                 "the generic source reads .csv, .tsv, .jsonl and .ndjson"
             )
         name = source_file(path)
-        for row, cells, problem in rows:
-            if problem:
-                yield Rejected(reason=problem, raw=cells, row=row)
-                continue
-            fields = {f: cell_value(f, cells.get(c)) for f, c in self.mapping.items() if c in cells}
-            if self.country and not fields.get("country_hint"):
-                fields["country_hint"] = self.country
-            if self.currency and not fields.get("currency_hint"):
-                fields["currency_hint"] = self.currency
-            yield make_posting(source=self.name, source_file=name, row=row, raw=cells, **fields)
+        if suffix in _JSON_LINES:
+            lines, start = iter_lines(path), 0
+            while batch := list(islice(lines, size)):
+                yield Chunk(file=name, lines=batch, start=start)
+                start += len(batch)
+            return
+        rows = table_rows(path, required=self.required, delimiter=_DELIMITERS[suffix])
+        while cells := list(islice(rows, size)):
+            yield Chunk(file=name, cells=cells)
+
+    def records(self, chunk: Chunk) -> list[Record]:
+        """Parse, map and clean one chunk: a pure function, so it can run in any process."""
+        if chunk.lines is not None:
+            rows: Iterable[tuple[int, Cells, str | None]] = parse_json_lines(
+                enumerate(chunk.lines, start=chunk.start)
+            )
+        else:
+            rows = chunk.cells or []
+        return [self._record(chunk.file, row, cells, problem) for row, cells, problem in rows]
+
+    def _record(self, name: str, row: int, cells: Cells, problem: str | None) -> Record:
+        if problem:
+            return Rejected(reason=problem, raw=cells, row=row)
+        fields = {f: cell_value(f, cells.get(c)) for f, c in self.mapping.items() if c in cells}
+        if self.country and not fields.get("country_hint"):
+            fields["country_hint"] = self.country
+        if self.currency and not fields.get("currency_hint"):
+            fields["currency_hint"] = self.currency
+        return make_posting(source=self.name, source_file=name, row=row, raw=cells, **fields)
 
 
 SOURCES = (GenericPostings(),)

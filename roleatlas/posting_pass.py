@@ -16,6 +16,7 @@ import pyarrow as pa
 
 from roleatlas.extract.batch import extract_postings
 from roleatlas.normalize.batch import normalize_postings, normalize_survey
+from roleatlas.pool import paused_gc
 
 #: the tables the pass writes, in the order they are written
 POSTING_TABLES = ("posting_facts", "posting_skills", "posting_responsibilities")
@@ -49,10 +50,11 @@ def process_postings(
         ``{table: rows}`` for the tables that got rows; ``posting_facts`` always.
     """
     rows = batch.to_pylist()
-    facts = normalize_postings(rows)
+    with paused_gc():
+        facts = normalize_postings(rows)
+        extracted = extract_postings(rows) if extract else None
     out = {}
-    if extract:
-        extracted = extract_postings(rows)
+    if extracted is not None:
         for fact, more in zip(facts, extracted.facts, strict=True):
             fact.update(more)
         if extracted.skills:

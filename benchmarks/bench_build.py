@@ -125,6 +125,7 @@ def bench(n: int, workdir: Path, *, engine: str, master: str) -> dict:
         "peak_rss_mb": {k: round(v / 1024) for k, v in memory.peaks.items() if k != "done"},
         "peak_mb": round(max(memory.peaks.values()) / 1024),
         "cpu_s": round(sum(os.times()[:4]), 1),
+        "cpu_main_s": round(sum(os.times()[:2]), 1),
         "workers": pipeline.workers(n),
     }
 
@@ -146,7 +147,7 @@ def main() -> None:
             print(
                 f"{r['engine']:<6} {n:>9,} postings: {r['total_s']:>8.1f}s "
                 f"{r['postings_per_s']:>7.1f} postings/s  peak {r['peak_mb']:,} MB  [{stages}]  "
-                f"peak MB by stage {r['peak_rss_mb']}  cpu {r['cpu_s']}s  workers {r['workers']}",
+                f"peak MB by stage {r['peak_rss_mb']}  cpu {r['cpu_s']}s (this process {r['cpu_main_s']}s)  workers {r['workers']}",
                 flush=True,
             )
             if args.json:

@@ -5,10 +5,12 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 ORDER = ("ingest", "titles", "salaries", "normalize", "extract", "sections", "analyze", "web", "build")
 DOCS = Path(__file__).resolve().parent.parent / "docs"
+_IMAGE = re.compile(r"\]\(([\w.-]+\.(?:svg|png))\)")
 
 
 def collect() -> str:
@@ -20,6 +22,8 @@ def collect() -> str:
             continue
         lines = path.read_text().strip().splitlines()
         lines = ["#" + line if line.startswith("#") else line for line in lines]
+        # images next to the write-up: the collected file sits one folder up
+        lines = [_IMAGE.sub(r"](bench/\1)", line) for line in lines]
         parts.append("\n".join(lines) + f"\n\n_Source: [docs/bench/{name}.md](bench/{name}.md)._\n")
     return "\n".join(parts)
 

@@ -124,27 +124,7 @@ def normalize_stage(
         report.skipped = True
         return report
     started = time.perf_counter()
-    with store.transaction():
-        if force:
-            for table in (*POSTING_TABLES, "survey_facts"):
-                store.execute(f"DELETE FROM {table}")
-        version = [NORMALIZER_VERSION]
-        store.execute(
-            "DELETE FROM posting_facts WHERE normalizer_version IS DISTINCT FROM ? "
-            "OR posting_id NOT IN (SELECT id FROM postings)",
-            version,
-        )
-        store.execute(
-            "DELETE FROM survey_facts WHERE normalizer_version IS DISTINCT FROM ? "
-            "OR record_id NOT IN (SELECT id FROM salary_records)",
-            version,
-        )
-        if extract:  # postings about to be processed lose what an earlier pass extracted
-            for table in POSTING_TABLES[1:]:
-                store.execute(
-                    f"DELETE FROM {table} "
-                    "WHERE posting_id NOT IN (SELECT posting_id FROM posting_facts)"
-                )
+    drop_stale_facts(store, force=force)
     schemas = Schemas({t: store.arrow_schema(t) for t in (*POSTING_TABLES, "survey_facts")})
     todo = "FROM postings WHERE id NOT IN (SELECT posting_id FROM posting_facts)"
     total = int(store.scalar(f"SELECT count(*) {todo}") or 0)
@@ -188,6 +168,44 @@ def normalize_stage(
     return report
 
 
+def drop_stale_facts(
+    store: Store, *, force: bool = False, extractor_version: str | None = None
+) -> None:
+    """Drop the facts that must be made again, in one transaction, before a per-posting pass.
+
+    Facts of rows no longer stored or of another normalizer version go, and the skills and
+    duties of postings without facts; with ``extractor_version``, also postings extracted by
+    another version (for a pass that re-extracts them); with ``force``, everything.
+    """
+    from roleatlas.normalize.batch import NORMALIZER_VERSION
+    from roleatlas.posting_pass import POSTING_TABLES
+
+    stale, params = "normalizer_version IS DISTINCT FROM ?", [NORMALIZER_VERSION]
+    if extractor_version is not None:
+        stale, params = (
+            f"{stale} OR extractor_version IS DISTINCT FROM ?",
+            [*params, extractor_version],
+        )
+    with store.transaction():
+        if force:
+            for table in (*POSTING_TABLES, "survey_facts"):
+                store.execute(f"DELETE FROM {table}")
+        store.execute(
+            f"DELETE FROM posting_facts WHERE {stale} "
+            "OR posting_id NOT IN (SELECT id FROM postings)",
+            params,
+        )
+        for table in POSTING_TABLES[1:]:
+            store.execute(
+                f"DELETE FROM {table} WHERE posting_id NOT IN (SELECT posting_id FROM posting_facts)"
+            )
+        store.execute(
+            "DELETE FROM survey_facts WHERE normalizer_version IS DISTINCT FROM ? "
+            "OR record_id NOT IN (SELECT id FROM salary_records)",
+            [NORMALIZER_VERSION],
+        )
+
+
 def _link_duplicates(store: Store) -> None:
     """Carry each posting's current canonical link (it moves when files are re-ingested)."""
     store.execute(
@@ -213,25 +231,26 @@ def _fill_industries(store: Store) -> int:
     later fills; a tie leaves "unknown". Company names are keyed in Python once per distinct
     name (:func:`company_key`), the votes are counted in SQL.
     """
-    import pyarrow as pa
-
     from roleatlas.extract.industries import UNKNOWN, company_key, map_industry
 
-    names = store.arrow("SELECT DISTINCT company FROM postings WHERE company IS NOT NULL")
-    companies = names.column("company").to_pylist()
+    companies = (
+        store.arrow("SELECT DISTINCT company FROM postings WHERE company IS NOT NULL")
+        .column("company")
+        .to_pylist()
+    )
     stated = store.arrow("SELECT DISTINCT industry_stated FROM posting_facts")
     sectors = [s for s in stated.column("industry_stated").to_pylist() if s is not None]
-    store.execute(
-        "CREATE OR REPLACE TEMP TABLE _company_keys (company VARCHAR, company_key VARCHAR)"
-    )
-    store.execute("CREATE OR REPLACE TEMP TABLE _sector_votes (stated VARCHAR, vote VARCHAR)")
-    try:
-        store.insert_arrow(
+    with store.temp_tables("_company_keys", "_sector_votes", "_industry_fills"):
+        store.temp_table(
             "_company_keys",
-            pa.table({"company": companies, "company_key": [company_key(c) for c in companies]}),
+            "company VARCHAR, company_key VARCHAR",
+            {"company": companies, "company_key": [company_key(c) for c in companies]},
         )
-        votes = [map_industry(industry=None, sector=s) for s in sectors]
-        store.insert_arrow("_sector_votes", pa.table({"stated": sectors, "vote": votes}))
+        store.temp_table(
+            "_sector_votes",
+            "stated VARCHAR, vote VARCHAR",
+            {"stated": sectors, "vote": [map_industry(industry=None, sector=s) for s in sectors]},
+        )
         store.execute(
             f"""
             CREATE OR REPLACE TEMP TABLE _industry_fills AS
@@ -262,9 +281,6 @@ def _fill_industries(store: Store) -> int:
             "WHERE posting_facts.posting_id = i.posting_id"
         )
         return int(store.scalar("SELECT count(*) FROM _industry_fills") or 0)
-    finally:
-        for table in ("_company_keys", "_sector_votes", "_industry_fills"):
-            store.execute(f"DROP TABLE IF EXISTS {table}")
 
 
 def extract_stage(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -52,3 +53,19 @@ def store(tmp_path: Path):  # type: ignore[no-untyped-def]
     """A fresh, empty store in a temporary directory."""
     with Store(tmp_path / "fresh.duckdb") as fresh:
         yield fresh
+
+
+@pytest.fixture
+def new_day_file(tmp_path: Path) -> Path:
+    """A new day's file of two postings in the generic JSON-lines format (an incremental build)."""
+    day = tmp_path / "postings-2026-11-27.jsonl"
+    postings = [
+        {"title": "Senior Data Engineer", "company": "Acme Analytics", "location": "Austin, TX",
+         "description": "Build pipelines in Python and SQL on Airflow and Snowflake. 5+ years of experience.",
+         "salary_text": "$150K-$180K (Employer est.)", "posted_date": "2026-11-27"},
+        {"title": "Machine Learning Engineer", "company": "Acme Analytics", "location": "Remote",
+         "description": "Train and deploy PyTorch models on AWS. BS in Computer Science required.",
+         "posted_date": "2026-11-27"},
+    ]  # fmt: skip
+    day.write_text("\n".join(json.dumps(p) for p in postings) + "\n")
+    return day

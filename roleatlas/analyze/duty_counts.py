@@ -14,8 +14,6 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-import pyarrow as pa
-
 from roleatlas.analyze.keys import TABLE as KEYS
 from roleatlas.analyze.keys import pid_of, posting_ids, posting_keys
 from roleatlas.analyze.responsibilities import (
@@ -101,13 +99,10 @@ def load_responsibilities(
     """
     roles = list(roles)
     vocabulary = {tok for ts in tasks.values() for t in ts for tok in statement_tokens(t["task"])}
-    with posting_keys(store):
-        try:
-            _load_statements(store, roles, vocabulary)
-            return _assemble(store, roles, tasks, min_companies=min_companies, min_share=min_share)
-        finally:
-            for table in (*_TABLES, "_ra_duty_rows", "_ra_duty_role_stmt"):
-                store.execute(f"DROP TABLE IF EXISTS {table}")
+    temps = (*_TABLES, "_ra_duty_rows", "_ra_duty_role_stmt", "_ra_duty_recent")
+    with posting_keys(store), store.temp_tables(*temps):
+        _load_statements(store, roles, vocabulary)
+        return _assemble(store, roles, tasks, min_companies=min_companies, min_share=min_share)
 
 
 def _load_statements(store: Store, roles: list[str], vocabulary: set[str]) -> None:
@@ -152,9 +147,7 @@ def _load_statements(store: Store, roles: list[str], vocabulary: set[str]) -> No
     numbers = {key: i for i, key in enumerate(sorted({f for f in folded if f}))}
     company_rows = {"company": names, "cid": [numbers.get(f) if f else None for f in folded]}
     for table, columns in zip(_TABLES, (stmt, theme_rows, token_rows, company_rows), strict=True):
-        store.execute(f"CREATE OR REPLACE TEMP TABLE {table} ({_TABLES[table]})")
-        if columns:
-            store.insert_arrow(table, pa.table(columns))
+        store.temp_table(table, _TABLES[table], columns)
     # one row per role, statement and posting: how often the posting says it, and where first
     store.execute(
         f"""CREATE OR REPLACE TEMP TABLE _ra_duty_rows AS
@@ -251,7 +244,6 @@ def _assemble(
         role: [g for g in rows if is_duty(g["statement"])][:10] for role, rows in groups.items()
     }
     group_recent = _group_recent(store, kept_groups)
-    store.execute("DROP TABLE IF EXISTS _ra_duty_recent")
     ids = posting_ids(
         store,
         {pid_of(key) for keys in (*theme_recent.values(), *group_recent.values()) for key in keys}
@@ -338,12 +330,12 @@ def _group_recent(
     keys = [(role, g["norm"]) for role, rows in kept.items() for g in rows]
     if not keys:
         return {}
-    store.execute("CREATE OR REPLACE TEMP TABLE _ra_duty_groups (role VARCHAR, norm VARCHAR)")
-    store.insert_arrow(
-        "_ra_duty_groups",
-        pa.table({"role": [k[0] for k in keys], "norm": [k[1] for k in keys]}),
-    )
-    try:
+    with store.temp_tables("_ra_duty_groups"):
+        store.temp_table(
+            "_ra_duty_groups",
+            "role VARCHAR, norm VARCHAR",
+            {"role": [k[0] for k in keys], "norm": [k[1] for k in keys]},
+        )
         return {
             (r["role"], r["norm"]): r["recent"]
             for r in store.query(
@@ -354,8 +346,6 @@ def _group_recent(
                    GROUP BY ALL"""
             )
         }
-    finally:
-        store.execute("DROP TABLE IF EXISTS _ra_duty_groups")
 
 
 def _keyed(rows: list[dict[str, Any]], key: str) -> dict[str, dict[str, dict[str, Any]]]:

@@ -13,8 +13,6 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
-import pyarrow as pa
-
 from roleatlas.analyze.salaries import EXPERIENCE_LABELS, SENIORITY_LABELS
 from roleatlas.store import Store
 
@@ -130,9 +128,9 @@ def load_featured(
     ).column(0)
     folds = {"company": names.to_pylist()}
     folds["fold"] = [c.casefold() for c in folds["company"]]
-    _temp(store, "_ra_featured_score", scores, _SCORE_COLUMNS)
-    _temp(store, "_ra_featured_fold", folds, "company VARCHAR, fold VARCHAR")
-    try:
+    with store.temp_tables("_ra_featured_score", "_ra_featured_fold"):
+        store.temp_table("_ra_featured_score", _SCORE_COLUMNS, scores)
+        store.temp_table("_ra_featured_fold", "company VARCHAR, fold VARCHAR", folds)
         rows = store.query(
             f"""WITH scored AS (
                   SELECT x.role, x.posting_id, s.score,
@@ -155,9 +153,6 @@ def load_featured(
                 ORDER BY f.role, best.score DESC, f.posting_id""",
             [roles, FEATURED_PER_ROLE * 2],
         )
-    finally:
-        store.execute("DROP TABLE IF EXISTS _ra_featured_score")
-        store.execute("DROP TABLE IF EXISTS _ra_featured_fold")
     out: dict[str, list[tuple[float, dict[str, Any]]]] = defaultdict(list)
     for r in rows:
         out[r["role"]].append((r.pop("score"), r))
@@ -195,9 +190,9 @@ def load_bridging(
         "skill": [s for r in roles for s in top_skills[r]],
         "idx": [index[s] for r in roles for s in top_skills[r]],
     }
-    _temp(store, "_ra_bridging_top", tops, "role VARCHAR, skill VARCHAR, idx INTEGER")
-    bits = f"bitstring_agg(t.idx, 0, {len(skills) - 1})"
-    try:
+    with store.temp_tables("_ra_bridging_top"):
+        store.temp_table("_ra_bridging_top", "role VARCHAR, skill VARCHAR, idx INTEGER", tops)
+        bits = f"bitstring_agg(t.idx, 0, {len(skills) - 1})"
         rows = store.query(
             f"""WITH masks AS (
                   SELECT t.role, {bits} AS mask FROM _ra_bridging_top t GROUP BY t.role
@@ -229,8 +224,6 @@ def load_bridging(
                 ORDER BY a, b, least(ca, cb) DESC, ca + cb DESC, best.posting_id""",
             [roles, limit, limit],
         )
-    finally:
-        store.execute("DROP TABLE IF EXISTS _ra_bridging_top")
     out: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     for r in rows:
         out[(r["a"], r["b"])].append(
@@ -244,10 +237,3 @@ def load_bridging(
             }
         )
     return dict(out)
-
-
-def _temp(store: Store, table: str, columns: Mapping[str, list[Any]], ddl: str) -> None:
-    """A temporary table holding ``columns`` (Python lists of equal length)."""
-    store.execute(f"CREATE OR REPLACE TEMP TABLE {table} ({ddl})")
-    if columns and len(next(iter(columns.values()))):
-        store.insert_arrow(table, pa.table(dict(columns)))

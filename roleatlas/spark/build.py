@@ -111,43 +111,25 @@ def export_inputs(
     that day to Spark.
     """
     from roleatlas.extract.batch import EXTRACTOR_VERSION
-    from roleatlas.normalize.batch import NORMALIZER_VERSION
 
     report = StageReport(stage="export")
     started = time.perf_counter()
     if progress:
         progress("export new postings, salary records to Parquet", None)
-    with store.transaction():
-        if force:
-            for table in OUTPUTS:
-                store.execute(f'DELETE FROM "{table}"')
-        store.execute(
-            "DELETE FROM posting_facts WHERE normalizer_version IS DISTINCT FROM ? "
-            "OR extractor_version IS DISTINCT FROM ? OR posting_id NOT IN (SELECT id FROM postings)",
-            [NORMALIZER_VERSION, EXTRACTOR_VERSION],
-        )
-        for table in ("posting_skills", "posting_responsibilities"):
-            store.execute(
-                f"DELETE FROM {table} WHERE posting_id NOT IN (SELECT posting_id FROM posting_facts)"
-            )
-        store.execute(
-            "DELETE FROM survey_facts WHERE normalizer_version IS DISTINCT FROM ? "
-            "OR record_id NOT IN (SELECT id FROM salary_records)",
-            [NORMALIZER_VERSION],
-        )
+    pipeline.drop_stale_facts(store, force=force, extractor_version=EXTRACTOR_VERSION)
     inputs = root / "in"
     inputs.mkdir(parents=True, exist_ok=True)
     for table, columns, done in (
         ("postings", POSTING_INPUT, "SELECT posting_id FROM posting_facts"),
         ("salary_records", "*", "SELECT record_id FROM survey_facts"),
     ):
-        todo = f"FROM {table} WHERE id NOT IN ({done})"
+        target = inputs / f"{table}.parquet"
         # COPY streams; Store.arrow() would hold every description in memory at once
         store.execute(
-            f"COPY (SELECT {columns} {todo}) TO {_sql_path(inputs / f'{table}.parquet')} "
-            "(FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 4096)"
+            f"COPY (SELECT {columns} FROM {table} WHERE id NOT IN ({done})) "
+            f"TO {_sql_path(target)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 4096)"
         )
-        n = int(store.scalar(f"SELECT count(*) {todo}") or 0)
+        n = pq.read_metadata(target).num_rows
         report.rows_in += n
         report.rows_out += n
         report.detail[table] = n

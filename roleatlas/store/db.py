@@ -129,6 +129,24 @@ class Store:
         finally:
             self.execute("RESET memory_limit" if default else f"SET memory_limit = '{before}'")
 
+    def temp_table(self, name: str, ddl: str, columns: Mapping[str, list[Any]]) -> None:
+        """(Re)create the temporary table ``name`` (``ddl``: its column list) holding ``columns``.
+
+        ``columns`` maps column names to Python lists of equal length (empty lists: no rows).
+        """
+        self.execute(f'CREATE OR REPLACE TEMP TABLE "{name}" ({ddl})')
+        if columns and len(next(iter(columns.values()))):
+            self.insert_arrow(name, pa.table(dict(columns)))
+
+    @contextmanager
+    def temp_tables(self, *names: str) -> Iterator[None]:
+        """Drop the temporary tables ``names`` when the block ends, however it ends."""
+        try:
+            yield
+        finally:
+            for name in names:
+                self.execute(f'DROP TABLE IF EXISTS "{name}"')
+
     # -- reading ---------------------------------------------------------------------------
     def query(
         self, sql: str, params: Sequence[Any] | Mapping[str, Any] | None = None

@@ -34,22 +34,14 @@ def test_rebuild_with_nothing_changed_does_no_work(built_db: Path, tmp_path: Pat
     assert all(r.skipped for r in reports), [r.to_dict() for r in reports]
 
 
-def test_a_new_day_of_postings_is_processed_alone(built_db: Path, tmp_path: Path) -> None:
+def test_a_new_day_of_postings_is_processed_alone(
+    built_db: Path, tmp_path: Path, new_day_file: Path
+) -> None:
     copy = tmp_path / "copy.duckdb"
     shutil.copy(built_db, copy)
-    day = tmp_path / "postings-2026-11-27.jsonl"
-    postings = [
-        {"title": "Senior Data Engineer", "company": "Acme Analytics", "location": "Austin, TX",
-         "description": "Build pipelines in Python and SQL on Airflow and Snowflake. 5+ years of experience.",
-         "salary_text": "$150K-$180K (Employer est.)", "posted_date": "2026-11-27"},
-        {"title": "Machine Learning Engineer", "company": "Acme Analytics", "location": "Remote",
-         "description": "Train and deploy PyTorch models on AWS. BS in Computer Science required.",
-         "posted_date": "2026-11-27"},
-    ]  # fmt: skip
-    day.write_text("\n".join(json.dumps(p) for p in postings) + "\n")
     with Store(copy) as store:
         before = store.count("posting_facts")
-        ingest_file(store, get_source("generic"), day)
+        ingest_file(store, get_source("generic"), new_day_file)
         reports = {r.stage: r for r in build(store, ingest=False)}
         assert reports["normalize"].rows_in == 2
         assert reports["extract"].rows_in == 2

@@ -6,7 +6,6 @@ Runs on a deterministic sample of the shared data (whole duplicate groups, one i
 
 from __future__ import annotations
 
-import json
 import math
 import os
 import shutil
@@ -142,30 +141,21 @@ def test_an_unchanged_store_is_skipped_by_both_engines(spark_build) -> None:  # 
 def test_a_new_day_of_postings_is_all_spark_processes(
     duck_db: Path,
     spark_build,
-    tmp_path: Path,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+    new_day_file: Path,  # type: ignore[no-untyped-def]
 ) -> None:
     spark_db, _, _ = spark_build
-    day = tmp_path / "postings-2026-11-27.jsonl"
-    postings = [
-        {"title": "Senior Data Engineer", "company": "Acme Analytics", "location": "Austin, TX",
-         "description": "Build pipelines in Python and SQL on Airflow. 5+ years of experience.",
-         "salary_text": "$150K-$180K (Employer est.)", "posted_date": "2026-11-27"},
-        {"title": "Machine Learning Engineer", "company": "Acme Analytics", "location": "Remote",
-         "description": "Train and deploy PyTorch models on AWS. BS in Computer Science required.",
-         "posted_date": "2026-11-27"},
-    ]  # fmt: skip
-    day.write_text("\n".join(json.dumps(p) for p in postings) + "\n")
     spark_copy, duck_copy = tmp_path / "spark.duckdb", tmp_path / "duck.duckdb"
     shutil.copy(spark_db, spark_copy)
     shutil.copy(duck_db, duck_copy)
     with Store(spark_copy) as store:
-        ingest_file(store, get_source("generic"), day)
+        ingest_file(store, get_source("generic"), new_day_file)
         reports = {r.stage: r for r in build_spark(store, workdir=tmp_path / "work")}
     assert reports["export"].detail == {"postings": 2, "salary_records": 0}
     assert reports["load"].detail["posting_facts"] == 2
     assert not reports["analyze"].skipped
     with Store(duck_copy) as store:
-        ingest_file(store, get_source("generic"), day)
+        ingest_file(store, get_source("generic"), new_day_file)
         pipeline.build(store, ingest=False)
         store.execute(f"ATTACH '{spark_copy}' AS spark (READ_ONLY)")
         for table in OUTPUTS:  # the incremental Spark store equals the DuckDB one

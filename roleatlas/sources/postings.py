@@ -22,10 +22,15 @@ POSTING_FIELDS = (
     "country_hint", "currency_hint", "description", "description_html", "salary_text",
     "posted_date", "posted_text", "employment_type", "seniority_text", "job_functions",
     "industry", "sector", "company_size", "founded", "ownership", "revenue", "remote_text",
-    "url", "scraped_at",
+    "url", "scraped_at", "date_kind", "date_precision",
 )  # fmt: skip
+#: what a posting's ``posted_date`` is: the day the employer posted it, or the month (or day) a
+#: board listed it; ``scraped`` marks a posting whose only date is the day a scraper ran
+DATE_KINDS = frozenset({"posted", "listed", "scraped"})
+DATE_PRECISIONS = frozenset({"day", "week", "month", "year"})
 _TEXT_FIELDS = frozenset(POSTING_FIELDS) - {
     "company_rating", "posted_date", "scraped_at", "description", "description_html",
+    "date_kind", "date_precision",
 }  # fmt: skip
 
 
@@ -72,12 +77,38 @@ def make_posting(
     for name in ("posted_date", "scraped_at"):
         if values.get(name) is not None and not isinstance(values[name], date):
             return Rejected(reason=f"bad {name}: {values[name]!r}", raw=raw, row=row)
+    problem = _date_provenance(values)
+    if problem:
+        return Rejected(reason=problem, raw=raw, row=row)
     values["id"] = content_id(source, source_file, row, values["title"], company, text)
     values["dedup_key"] = dedup_key(title=values["title"], description=text, company=company)
     values["source"] = source
     values["source_file"] = source_file
     values["source_row"] = row
     return Row(table="postings", values=values, row=row)
+
+
+def _date_provenance(values: dict[str, Any]) -> str | None:
+    """Fill ``date_kind`` and ``date_precision`` from the dates present; a problem, else None.
+
+    A ``posted_date`` is a posting date to the day unless the adapter says otherwise; a posting
+    with only a scrape date is dated ``scraped``, so no page shows that day as a posting date.
+    """
+    kind, precision = values.get("date_kind"), values.get("date_precision")
+    if values.get("posted_date") is not None:
+        kind = kind or "posted"
+    elif values.get("scraped_at") is not None:
+        kind = "scraped"
+    else:
+        kind = precision = None
+    if kind is not None:
+        precision = precision or "day"
+    if kind is not None and kind not in DATE_KINDS:
+        return f"bad date_kind: {kind!r}"
+    if precision is not None and precision not in DATE_PRECISIONS:
+        return f"bad date_precision: {precision!r}"
+    values["date_kind"], values["date_precision"] = kind, precision
+    return None
 
 
 def _rating(value: Any) -> float | None:

@@ -211,6 +211,19 @@ MIGRATIONS: list[tuple[int, str, str]] = [
             seconds DOUBLE, finished_at TIMESTAMP);
         """,
     ),
+    (
+        4,
+        "posting dates with their kind and precision",
+        """
+        -- date_kind: posted (the employer's posting day) / listed (a board's listing month or
+        -- day) / scraped (only the scrape day is known); date_precision: day/week/month/year
+        ALTER TABLE postings ADD COLUMN date_kind VARCHAR;
+        ALTER TABLE postings ADD COLUMN date_precision VARCHAR;
+        ALTER TABLE posting_facts ADD COLUMN date_kind VARCHAR;
+        ALTER TABLE posting_facts ADD COLUMN date_precision VARCHAR;
+        ALTER TABLE posting_facts ADD COLUMN scraped_on DATE;
+        """,
+    ),
 ]
 
 #: the tables each kind of row lands in, with the column that names its source

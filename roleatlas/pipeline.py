@@ -23,7 +23,8 @@ Progress = Callable[[str, int | None], Callable[[int], None] | None]
 
 _POSTING_COLUMNS = (
     "id, canonical_id, source, title, description, location, country_hint, currency_hint, "
-    "salary_text, posted_date, scraped_at, employment_type, industry, sector, remote_text"
+    "salary_text, posted_date, scraped_at, date_kind, date_precision, employment_type, industry, "
+    "sector, remote_text"
 )
 
 
@@ -91,7 +92,11 @@ def ingest_stage(store: Store, data_dir: Path, *, progress: Progress | None = No
         rows_out=sum(f.stored for f in files),
         quarantined=sum(f.quarantined for f in files),
         skipped=all(f.skipped for f in files),
-        detail={"files": len(files), "unchanged": sum(f.skipped for f in files)},
+        detail={
+            "files": len(files),
+            "unchanged": sum(f.skipped for f in files),
+            "refused": {f"{f.source} {f.file}": f.refused for f in files if f.refused},
+        },
     )
     report.seconds = round(time.perf_counter() - started, 2)
     return report

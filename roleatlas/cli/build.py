@@ -76,3 +76,5 @@ def build(no_ingest, force, as_json, quiet, engine, spark_master, db, data_dir) 
             click.echo(
                 f"{r.stage:<10} {r.rows_in:>8} in {r.rows_out:>8} out {r.quarantined:>6} quarantined {r.seconds:>7.1f}s{note}"
             )
+        for file, reason in r.detail.get("refused", {}).items():
+            click.echo(f"{'':<10} refused {file}: {reason}")

@@ -16,6 +16,7 @@ from roleatlas import config
 from roleatlas.cli.app import data_dir_option, db_option, main
 from roleatlas.exceptions import InputError
 from roleatlas.sources import (
+    FileReport,
     get_source,
     ingest_all,
     ingest_file,
@@ -90,11 +91,28 @@ def ingest(source, paths, all_, mapping, quiet, db, data_dir) -> None:  # type: 
                 ingest_file(store, adapter, Path(p), data_dir=root, progress=tick(source, Path(p)))
                 for p in paths
             ]
+    for line in report_lines(reports):
+        click.echo(line)
+
+
+def report_lines(reports: list[FileReport]) -> list[str]:
+    """One line per file ingested, unchanged or refused, then the counts."""
+    lines = []
     for r in reports:
+        if r.refused:
+            lines.append(f"{r.source:<10} {r.file}: refused: {r.refused}")
+            continue
         state = (
             "unchanged, skipped" if r.skipped else f"{r.stored} stored, {r.quarantined} quarantined"
         )
-        click.echo(f"{r.source:<10} {r.file}: {r.read} read, {state} ({r.seconds:.1f}s)")
+        lines.append(f"{r.source:<10} {r.file}: {r.read} read, {state} ({r.seconds:.1f}s)")
+    refused = sum(1 for r in reports if r.refused)
+    unchanged = sum(1 for r in reports if r.skipped)
+    lines.append(
+        f"{len(reports)} files found: {len(reports) - refused - unchanged} ingested, "
+        f"{unchanged} unchanged, {refused} refused"
+    )
+    return lines
 
 
 @main.command()
@@ -108,16 +126,15 @@ def status(as_json, db) -> None:  # type: ignore[no-untyped-def]
         click.echo(json.dumps(report, indent=2, default=str))
         return
     table = Table(title=f"store {config.db_path(db)}")
-    for col in ("source", "files", "read", "stored", "quarantined", "duplicates", "dates"):
+    counts = ("files", "refused", "read", "stored", "quarantined", "duplicates")
+    for col in ("source", *counts, "dates"):
         table.add_column(col, justify="left" if col in ("source", "dates") else "right")
     for name, s in report["sources"].items():
         dates = f"{s['first_date']} … {s['last_date']}" if s["first_date"] else "—"
-        table.add_row(
-            name,
-            *(str(s[k]) for k in ("files", "read", "stored", "quarantined", "duplicates")),
-            dates,
-        )
+        table.add_row(name, *(str(s[k]) for k in counts), dates)
     Console().print(table)
+    for r in report["refused"]:
+        click.echo(f"refused: {r['source']} {r['source_file']}: {r['reason']}")
 
 
 @main.command()

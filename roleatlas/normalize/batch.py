@@ -20,7 +20,7 @@ from roleatlas.normalize.salary_patterns import fold
 from roleatlas.normalize.salary_text import find_salaries_in_text
 from roleatlas.normalize.titles import classify_title
 
-NORMALIZER_VERSION = "2"
+NORMALIZER_VERSION = "3"
 
 #: ai-jobs.net experience levels as seniority, used when a survey title carries no marker
 _LEVEL_SENIORITY = {"EN": "entry", "MI": "mid", "SE": "senior", "EX": "executive"}
@@ -33,7 +33,8 @@ _industry = functools.lru_cache(maxsize=4096)(map_industry)
 #: the posting fields a fact depends on, apart from its own id, canonical id and source
 _FACT_INPUTS = (
     "title", "description", "location", "country_hint", "currency_hint", "salary_text",
-    "posted_date", "scraped_at", "employment_type", "industry", "sector", "remote_text",
+    "posted_date", "scraped_at", "date_kind", "date_precision", "employment_type", "industry",
+    "sector", "remote_text",
 )  # fmt: skip
 
 
@@ -96,13 +97,21 @@ def _normalize_posting(row: dict[str, Any]) -> dict[str, Any]:
             raw=row.get("employment_type"), title=title, description=description, folded=folded
         ),
         "industry": _industry(industry=row.get("industry"), sector=row.get("sector")),
-        "posted_on": posted if isinstance(posted, date) else None,
+        # only a real posting or listing date: a scrape date is kept apart, never shown as one
+        "posted_on": _date(row.get("posted_date")),
+        "date_kind": row.get("date_kind"),
+        "date_precision": row.get("date_precision"),
+        "scraped_on": _date(row.get("scraped_at")),
         "normalizer_version": NORMALIZER_VERSION,
         "salary_origin": origin,
     }
     fact["industry_stated"] = fact["industry"]
     fact.update(_salary_columns(pay))
     return fact
+
+
+def _date(value: Any) -> date | None:
+    return value if isinstance(value, date) else None
 
 
 def _pay(

@@ -2,13 +2,18 @@
 
 Each file is ingested in one transaction: a file that fails halfway leaves the store as it
 was. A file already ingested with the same content (sha256) is skipped, so re-running adds
-nothing; a file whose content changed replaces its earlier rows.
+nothing; a file whose content changed replaces its earlier rows. A unit of ingest may also be
+a folder (a tree of one-posting files): its digest covers every file's path and content.
+
+``ingest_all`` never stops at one bad file: a file an adapter refuses is reported (and recorded
+in ``ingest_refused``) with its one-line reason, and the other files are ingested.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
@@ -54,6 +59,8 @@ class FileReport:
     stored: int = 0
     quarantined: int = 0
     skipped: bool = False
+    #: the one-line reason the whole file was refused (nothing of it stored), else None
+    refused: str | None = None
     seconds: float = 0.0
     reasons: dict[str, int] = field(default_factory=dict)
 
@@ -71,10 +78,10 @@ def ingest_file(
 ) -> FileReport:
     """Ingest one file with one adapter; raise ``SourceError`` (store unchanged) if unreadable."""
     path = Path(path)
-    if not path.is_file():
+    if not (path.is_file() or path.is_dir()):
         raise SourceError(f"{path}: no such file")
     name = relative_name(path, data_dir)
-    digest = _sha256(path)
+    digest = _sha256(path) if path.is_file() else _tree_sha256(path)
     report = FileReport(source=source.name, file=name)
     started = time.perf_counter()
     if store.count(
@@ -107,6 +114,9 @@ def ingest_file(
                 }
             ],
         )
+        store.execute(
+            "DELETE FROM ingest_refused WHERE source = ? AND source_file = ?", [source.name, name]
+        )
     report.seconds = round(time.perf_counter() - started, 3)
     return report
 
@@ -131,8 +141,21 @@ def ingest_all(
             continue
         for path in source.find(data_dir):
             tick = progress(name, path) if progress else None
-            reports.append(ingest_file(store, source, path, data_dir=data_dir, progress=tick))
+            try:
+                report = ingest_file(store, source, path, data_dir=data_dir, progress=tick)
+            except SourceError as exc:
+                report = _refuse(store, source.name, relative_name(path, data_dir), str(exc))
+            reports.append(report)
     return reports
+
+
+def _refuse(store: Store, source: str, name: str, reason: str) -> FileReport:
+    """Record that a whole file was refused (its earlier rows, if any, stay as they were)."""
+    store.execute(
+        "INSERT OR REPLACE INTO ingest_refused VALUES (?, ?, ?, ?)",
+        [source, name, reason, utcnow()],
+    )
+    return FileReport(source=source, file=name, refused=reason)
 
 
 def discover(data_dir: Path) -> list[tuple[str, Path]]:
@@ -492,6 +515,20 @@ def _batches(records: Iterator[Row | Rejected], size: int) -> Iterator[list[Row 
     iterator = iter(records)
     while batch := list(islice(iterator, size)):
         yield batch
+
+
+def _tree_sha256(folder: Path) -> str:
+    """One digest over every file under ``folder``: relative paths and contents, in order."""
+    digest = hashlib.sha256()
+    files = sorted(
+        os.path.relpath(os.path.join(top, f), folder)
+        for top, _, names in os.walk(folder, followlinks=True)
+        for f in names
+    )
+    for rel in files:
+        digest.update(rel.encode("utf-8", "surrogateescape") + b"\x00")
+        digest.update(_sha256(folder / rel).encode())
+    return digest.hexdigest()
 
 
 def _sha256(path: Path) -> str:

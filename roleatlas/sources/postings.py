@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -123,10 +124,15 @@ def _rating(value: Any) -> float | None:
 
 
 def relative_name(path: Path, data_dir: Path | None) -> str:
-    """A file's name for provenance: relative to the data directory when inside it."""
+    """A file's name for provenance: its path under the data directory as the user laid it out.
+
+    Symbolic links are not resolved: a linked folder's files keep their path under the data
+    directory (resolving would take them outside it), so the same files give the same names
+    and ids whether the directory holds copies or links, and wherever it lives.
+    """
     if data_dir is not None:
         try:
-            return path.resolve().relative_to(data_dir.resolve()).as_posix()
+            return Path(os.path.abspath(path)).relative_to(os.path.abspath(data_dir)).as_posix()
         except ValueError:
             pass
     return path.name

@@ -21,6 +21,7 @@ def store_status(store: Store) -> dict[str, Any]:
             "quarantined": int(row["quarantined"]),
             "duplicates": 0,
             "files": int(row["files"]),
+            "refused": 0,
             "first_date": None,
             "last_date": None,
             "last_ingested": row["last_ingested"].isoformat(timespec="seconds"),
@@ -37,7 +38,21 @@ def store_status(store: Store) -> dict[str, Any]:
         "FROM salary_records GROUP BY source"
     ):
         _merge(sources, row)
-    return {"sources": sources, "tables": store.table_counts()}
+    refused = store.query(
+        "SELECT source, source_file, reason, refused_at FROM ingest_refused ORDER BY ALL"
+    )
+    for row in refused:
+        entry = sources.setdefault(row["source"], _empty_source())
+        entry["refused"] += 1
+    return {"sources": sources, "refused": refused, "tables": store.table_counts()}
+
+
+def _empty_source() -> dict[str, Any]:
+    """The status of a source none of whose files was ingested."""
+    return {
+        "read": 0, "stored": 0, "quarantined": 0, "duplicates": 0, "files": 0, "refused": 0,
+        "first_date": None, "last_date": None, "last_ingested": None,
+    }  # fmt: skip
 
 
 def _merge(sources: dict[str, dict[str, Any]], row: dict[str, Any]) -> None:

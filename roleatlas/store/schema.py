@@ -213,7 +213,7 @@ MIGRATIONS: list[tuple[int, str, str]] = [
     ),
     (
         4,
-        "posting dates with their kind and precision",
+        "posting dates with their kind and precision; refused files",
         """
         -- date_kind: posted (the employer's posting day) / listed (a board's listing month or
         -- day) / scraped (only the scrape day is known); date_precision: day/week/month/year
@@ -222,6 +222,14 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         ALTER TABLE posting_facts ADD COLUMN date_kind VARCHAR;
         ALTER TABLE posting_facts ADD COLUMN date_precision VARCHAR;
         ALTER TABLE posting_facts ADD COLUMN scraped_on DATE;
+        UPDATE postings SET
+            date_kind = CASE WHEN posted_date IS NOT NULL THEN 'posted'
+                             WHEN scraped_at IS NOT NULL THEN 'scraped' END,
+            date_precision = CASE WHEN coalesce(posted_date, scraped_at) IS NOT NULL THEN 'day' END;
+        -- files an adapter refused whole, with the one-line reason (cleared once ingested)
+        CREATE TABLE ingest_refused (
+            source VARCHAR NOT NULL, source_file VARCHAR NOT NULL, reason VARCHAR NOT NULL,
+            refused_at TIMESTAMP NOT NULL, PRIMARY KEY (source, source_file));
         """,
     ),
 ]

@@ -47,7 +47,8 @@ def test_every_shared_data_file_has_an_adapter(data_dir: Path) -> None:
 def test_every_row_read_is_stored_or_quarantined(ingested_db: Path) -> None:
     with Store(ingested_db, read_only=True) as store:
         status = store_status(store)
-        assert set(status) == {"sources", "tables"}
+        assert set(status) == {"sources", "refused", "tables"}
+        assert status["refused"] == []  # every shared file has an adapter that reads it
         for name, counts in status["sources"].items():
             assert counts["read"] == counts["stored"] + counts["quarantined"], name
             assert set(counts) >= {"read", "stored", "quarantined", "duplicates"}

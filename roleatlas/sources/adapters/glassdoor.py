@@ -58,14 +58,14 @@ LAYOUTS = {
     ),
 }
 
-#: documented scrape month per known data folder (see data/SOURCES.md); other folders get None
+#: documented scrape month per known data folder (see data/SOURCES.md); other folders get None.
+#: These are scrape dates (precision: month), never posting dates. The Kaggle upload only says
+#: "circa 2020-2021", so its postings carry no date at all rather than a stand-in.
 SCRAPED = {
     "glassdoor-ds-2020-kenjee": date(2020, 4, 1),
     "glassdoor-da-2022-nadirbcn": date(2022, 3, 1),
     "glassdoor-de-2023-hamitouche": date(2023, 8, 1),
     "glassdoor-au-da-2021-poorvaldhotre": date(2021, 10, 1),
-    # approximate: the Kaggle upload only says "circa 2020-2021"
-    "glassdoor-ds-kaggle-uncleaned": date(2021, 1, 1),
 }
 #: files whose "Salary Estimate" belongs to the search band, not the posting: 30 values in 30
 #: contiguous blocks of rows. Stored as no salary, so the normalizer never reads a band as the
@@ -174,6 +174,7 @@ class GlassdoorPostings:
                 country_hint=layout.country,
                 currency_hint=layout.currency,
                 scraped_at=scraped_at,
+                date_precision="month" if scraped_at else None,
                 **fields,
             )
 

@@ -1,8 +1,14 @@
-"""LinkedIn postings: the 2018 California export (title, company, ..., seniority, functions)."""
+"""LinkedIn postings: the 2018 California export (title, company, ..., seniority, functions).
+
+The ``linkedin-*`` folders hold three export formats; each adapter claims only the files whose
+header has its columns (:func:`claims`), so this one keeps the 2018 files and the US exports of
+2024-2025 go to :mod:`roleatlas.sources.adapters.linkedin_us`.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import csv
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -17,8 +23,37 @@ COLUMNS = {
     "description": "description", "seniority_text": "seniority",
     "employment_type": "employment_type", "job_functions": "functions",
 }  # fmt: skip
+REQUIRED = ("row_id", *COLUMNS.values())
 #: the documented scrape day per known data folder (see data/SOURCES.md)
 SCRAPED = {"linkedin-ca-2018-linpingyu": date(2018, 7, 22)}
+#: the longest header line read when sniffing a file's format
+HEADER_BYTES = 64 << 10
+
+
+def header_columns(path: Path) -> list[str] | None:
+    """A CSV file's header cells, from its first line; None when unreadable or not text."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.readline(HEADER_BYTES)
+        line = head.decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return None
+    if "\x00" in line:
+        return None
+    try:
+        return next(csv.reader([line.rstrip("\r\n")]), None)
+    except csv.Error:
+        return None
+
+
+def claims(data_dir: Path, columns: Collection[str]) -> list[Path]:
+    """The ``linkedin-*/*.csv`` files under ``data_dir`` whose header has all ``columns``."""
+    found = []
+    for path in sorted(Path(data_dir).glob("linkedin-*/*.csv")):
+        header = header_columns(path)
+        if header is not None and set(columns) <= set(header):
+            found.append(path)
+    return found
 
 
 def clean_functions(cell: str | None) -> str | None:
@@ -38,16 +73,15 @@ class LinkedInPostings:
     tables: tuple[str, ...] = ("postings",)
 
     def find(self, data_dir: Path) -> list[Path]:
-        """The ``linkedin-*/*.csv`` files under ``data_dir``."""
-        return sorted(Path(data_dir).glob("linkedin-*/*.csv"))
+        """The ``linkedin-*/*.csv`` files under ``data_dir`` with this export's columns."""
+        return claims(data_dir, REQUIRED)
 
     def read(self, path: Path) -> Iterator[Record]:
         """One record per data row; ``row`` is the file's ``row_id``."""
         path = Path(path)
         name = source_file(path)
         scraped_at = SCRAPED.get(path.parent.name)
-        required = ("row_id", *COLUMNS.values())
-        for row, cells, problem in table_rows(path, required=required, row_column="row_id"):
+        for row, cells, problem in table_rows(path, required=REQUIRED, row_column="row_id"):
             if problem:
                 yield Rejected(reason=problem, raw=cells, row=row)
                 continue

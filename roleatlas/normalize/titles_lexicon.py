@@ -108,6 +108,79 @@ TOKEN_SYNONYMS = {
     "dbas": "dba",
     "datos": "data",
     "daten": "data",
+    "swe": "software engineer",
+    "swes": "software engineer",
+    "sde": "software engineer",
+    "mle": "ml engineer",
+    "mles": "ml engineer",
+    "fde": "fdeployed engineer",
+    "fdes": "fdeployed engineer",
+    "dwh": "data warehouse",
+    "agentic": "ai",
+    "rag": "ai",
+    "teamlead": "lead",
+    "techlead": "lead",
+    "infra": "infrastructure",
+    # German job words, after accents are folded away ("für" -> "fur"); gendered forms
+    # ("Analyst:in", "Entwickler*innen") are reduced to the base word before this table.
+    "ki": "ai",
+    "und": "and",
+    "datenanalyst": "data analyst",
+    "datenanalysten": "data analyst",
+    "datenanalytiker": "data analyst",
+    "datenanalyse": "data analysis",
+    "datenanalysen": "data analysis",
+    "dateningenieur": "data engineer",
+    "datenwissenschaftler": "data scientist",
+    "datenbankentwickler": "database developer",
+    "datenbankadministrator": "database administrator",
+    "datenarchitekt": "data architect",
+    "webanalyst": "web analyst",
+    "analytik": "analytics",
+    "entwickler": "developer",
+    "softwareentwickler": "software developer",
+    "anwendungsentwickler": "application developer",
+    "programmierer": "programmer",
+    "entwicklung": "development",
+    "softwareentwicklung": "software development",
+    "ingenieur": "engineer",
+    "wissenschaftler": "scientist",
+    "statistiker": "statistician",
+    "berater": "consultant",
+    "spezialist": "specialist",
+    "experte": "expert",
+    "referent": "specialist",
+    "fachreferent": "specialist",
+    "sachbearbeiter": "specialist",
+    "sachbearbeitung": "specialist",
+    "mitarbeiter": "professional",
+    "leiter": "head",
+    "leitung": "head",
+    "abteilungsleiter": "head",
+    "abteilungsleitung": "head",
+    "bereichsleiter": "head",
+    "bereichsleitung": "head",
+    "teamleiter": "lead",
+    "teamleitung": "lead",
+    "gruppenleiter": "lead",
+    "gruppenleitung": "lead",
+    "projektleiter": "project manager",
+    "projektleitung": "project manager",
+    "projektmanager": "project manager",
+    "produktmanager": "product manager",
+    "praktikum": "intern",
+    "praktikantin": "praktikant",
+    "werkstudentin": "werkstudent",
+    "werkstudenten": "werkstudent",
+    "werkstudententatigkeit": "werkstudent",
+    "studentische": "werkstudent",
+    "praxissemester": "intern",
+    "abschlussarbeit": "intern",
+    "absolvent": "graduate",
+    "berufseinsteiger": "entrylevel",
+    "aktuar": "actuary",
+    "maschinelles": "machine",
+    "lernen": "learning",
 }
 
 # Multi-word rewrites (longest first), applied after TOKEN_SYNONYMS.
@@ -129,8 +202,17 @@ PHRASES = {
     "image processing": "computervision",
     "ml ops": "mlops",
     "machine learning operations": "mlops",
+    "ml operations": "mlops",
     "ml platform": "mlops",
     "ml infrastructure": "mlops",
+    "ai platform": "mlops",
+    "ai infrastructure": "mlops",
+    "ai agent": "ai",
+    "ai agents": "ai",
+    "kunstliche intelligenz": "ai",
+    "forward deployed": "fdeployed",
+    "forward deployment": "fdeployed",
+    "duales studium": "intern",
     "data center": "datacenter",
     "data centre": "datacenter",
     "data entry": "dataentry",
@@ -240,7 +322,7 @@ OTHER_HEADS = frozenset(
     "actuary economist mathematician physicist microbiologist pathologist dietitian counselor "
     "planner buyer editor journalist member mechanic electrician "
     "operator salesperson sales_rep machinist welder carpenter plumber janitor housekeeper "
-    "dispatcher secretary librarian".split()
+    "dispatcher secretary librarian controller actuary".split()
 )
 # Head classes whose generic role (no decisive modifier) is not "other".
 GENERIC_ROLE = {
@@ -361,7 +443,7 @@ MODIFIERS: dict[str, dict[str, str]] = {
         dict(an="st", sc="st", dv="st", nt="st", rs="st", en="st"),
     ),
     **_many("quantitative", dict(an="qa", rs="qa", dv="qa", sc="qa", nt="qa", en="qa")),
-    **_many("ml ml_research", _ML),
+    **_many("ml ml_research pytorch tensorflow", _ML),
     "ai": _AI,
     **_many("ai_engineering ml_engineering", dict(mg="mlm", dr="hml", nt="mle")),
     **_many(
@@ -376,6 +458,8 @@ MODIFIERS: dict[str, dict[str, str]] = {
         dict(en="nlp", dv="nlp", sc="nlp", nt="nlp", rs="nlp", mg="mlm", dr="hml"),
     ),
     "prompt": dict(en="pe", nt="pe", dv="pe", x="pe"),
+    # Forward deployed engineers build and fit the product at a customer's site.
+    "fdeployed": dict(en="sa", dv="sa", nt="sa", ar="sa"),
     "research": dict(sc="rs", en="re", an="o", nt="o", dr="o", mg="o"),
     "ai research": dict(sc="rs", en="re", an="ds", nt="rs", rs="rs", mg="mlm", dr="hml"),
     **_many("applied applied_research applied_ml", dict(sc="as")),
@@ -393,10 +477,11 @@ MODIFIERS: dict[str, dict[str, str]] = {
         dict(an="ma", nt="ma", mg="o", dr="o", sc="ds"),
     ),
     **_many(
-        "software backend frontend fullstack web mobile java javascript python embedded "
-        "devops sre qa test game ios android",
+        "software backend frontend fullstack mobile java javascript python embedded "
+        "devops sre game ios android php",
         _SWE,
     ),
+    "web": dict(_SWE, an="ma"),
     **_many("sales presales pre_sales", dict(_OTHER, ar="sa")),
     **_many(
         "financial finance security cyber cybersecurity procurement compensation credit risk "
@@ -409,12 +494,14 @@ MODIFIERS: dict[str, dict[str, str]] = {
         "civil chemical hardware reliability construction environmental clinical medical lab "
         "laboratory food restaurant retail store nursing education compliance regulatory "
         "datacenter dataentry datalink dataprotection ux expense energy biology chemistry "
-        "physics hydrology",
+        "physics hydrology curriculum fea",
         _OTHER,
     ),
 }
 WEAK_MODIFIERS = {
     "software": _SWE,
+    "qa": _SWE,
+    "test": _SWE,
     "application": _SWE,
     "applications": _SWE,
     "platform": _SWE,
@@ -447,6 +534,8 @@ SENIORITY_WORDS = {
     "midlevel": "mid",
     "mid": "mid",
     "intermediate": "mid",
+    # Founding engineers are hired to own a product area from day one, at senior level.
+    "founding": "senior",
     "senior": "senior",
     "lead": "lead",
     "leader": "lead",
@@ -459,6 +548,9 @@ SENIORITY_WORDS = {
     "director": "director",
     "head": "director",
     "vp": "executive",
+    "l5": "senior",
+    "l6": "lead",
+    "l7": "lead",
     "chief": "executive",
     "cdo": "executive",
     "president": "executive",
@@ -504,3 +596,7 @@ HEAD_OF |= {r: "hml" for r in ("mle", "mlops", "ai", "cv", "nlp", "pe", "rs", "r
 HEAD_OF |= {
     r: "hd" for r in ("de", "ae", "darch", "dem", "da", "bia", "bie", "pa", "ma", "am", "dga")
 }
+
+# Roles that a specialty names over a plain software title: "Software Engineer, Machine
+# Learning", "AI/ML Senior Software Engineer", "Senior Software Engineer, Data Platform".
+SPECIALTY_CODES = frozenset("mle mlops ai cv nlp pe re rs as ds de".split())

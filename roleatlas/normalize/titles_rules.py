@@ -20,6 +20,7 @@ from roleatlas.normalize.titles_lexicon import (
     MODIFIERS,
     OTHER_HEADS,
     SENIORITY_WORDS,
+    SPECIALTY_CODES,
     WEAK_MODIFIERS,
 )
 
@@ -84,11 +85,17 @@ def _pick(phrases: list[str], cls: str) -> str | None:
 
 def _scan_back(seg: tuple[str, ...], start: int, end: int, cls: str) -> tuple[str, int, str]:
     weak: tuple[str, int, str] | None = None
+    plain: tuple[str, int, str] | None = None
     while end > start:
         phrase, size = _phrase_at_end(seg, start, end)
         table = MODIFIERS.get(phrase)
-        if table is not None and cls in table:
-            return table[cls], STRONG, phrase
+        if table is not None and cls in table and table[cls] == "swe" and plain is None:
+            # "Machine Learning Software Engineer": a specialty further left outranks "software".
+            plain = (table[cls], STRONG, phrase)
+        elif table is not None and cls in table:
+            if plain is None or table[cls] in SPECIALTY_CODES:
+                return table[cls], STRONG, phrase
+            return plain
         if table is not None and size > 1:
             # "applied ml lead": the long phrase says nothing for a lead, its tail ("ml") may.
             code, strength, tail = _scan_back(seg, end - size + 1, end, cls)
@@ -98,7 +105,7 @@ def _scan_back(seg: tuple[str, ...], start: int, end: int, cls: str) -> tuple[st
         if table is None and wtable is not None and weak is None and cls in wtable:
             weak = (wtable[cls], WEAK, phrase)
         end -= size
-    return weak or ("", NONE, "")
+    return plain or weak or ("", NONE, "")
 
 
 def _head_match(seg: tuple[str, ...], pos: int, prev: int, cls: str) -> Match:
@@ -112,9 +119,10 @@ def _head_match(seg: tuple[str, ...], pos: int, prev: int, cls: str) -> Match:
             code = MODIFIERS[phrase][cls]
             return Match(code, STRONG, cls, 0.9, f"head {head!r} of {phrase!r}")
     code, strength, phrase = _scan_back(seg, prev + 1, pos, cls)
-    if strength != STRONG and cls in ("mg", "dr"):
-        # "Sr. Mgr Data Management & Analytics": what is managed follows the head.
-        nxt = next((i for i in range(pos + 1, len(seg)) if _head_class(seg[i])), len(seg))
+    nxt = next((i for i in range(pos + 1, len(seg)) if _head_class(seg[i])), len(seg))
+    if strength != STRONG and (cls in ("mg", "dr") or (nxt == len(seg) and cls != "x")):
+        # "Sr. Mgr Data Management & Analytics", German "Referent Data Engineering": what the
+        # job is about follows the head.
         after = _pick(_phrases_forward(seg, pos + 1, nxt), cls)
         if after:
             return Match(MODIFIERS[after][cls], STRONG, cls, 0.8, f"head {head!r} for {after!r}")
@@ -160,6 +168,10 @@ def resolve_role(segments: Segments) -> Match:
         later = next((m for m in matches[first + 1 :] if m and m.strength == STRONG), None)
         if later is not None and later.code != "o":
             return _with(later, confidence=0.7)
+    if match.code == "swe" and match.head_class is not None:
+        specialty = _later_specialty(segments[first + 1 :], matches[first + 1 :], match)
+        if specialty is not None:
+            return specialty
     if match.strength != NONE or match.head_class is None:
         return match if first == 0 else _with(match, confidence=match.confidence - 0.05)
     cls = match.head_class
@@ -173,6 +185,23 @@ def resolve_role(segments: Segments) -> Match:
             code = MODIFIERS[phrase][cls]
             return Match(code, STRONG, cls, 0.75, f"{match.reason}; qualifier {phrase!r}")
     return match
+
+
+def _later_specialty(segments: Segments, matches: list[Match | None], match: Match) -> Match | None:
+    """A data or ML specialty after a comma or dash: "Senior Software Engineer, ML Platform"."""
+    cls = match.head_class or "en"
+    for seg, later in zip(segments, matches, strict=True):
+        if later is not None:  # a segment with its own head noun names its own role
+            if later.strength == STRONG and later.code in SPECIALTY_CODES:
+                reason = f"{match.reason}; specialty: {later.reason}"
+                return _with(later, confidence=0.8, reason=reason)
+            continue
+        for phrase in _phrases_forward(seg, 0, len(seg)):
+            code = MODIFIERS[phrase].get(cls)
+            if code in SPECIALTY_CODES:
+                reason = f"{match.reason}; specialty {phrase!r}"
+                return Match(code, STRONG, cls, 0.8, reason)
+    return None
 
 
 def _with(match: Match, **changes: object) -> Match:

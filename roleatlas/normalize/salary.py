@@ -117,6 +117,13 @@ def _period_word(word: str) -> str:
     return P.PERIOD_WORDS.get(word.rstrip("."), "year")
 
 
+def _thousands_dropped(first: str, lo: float, hi: float) -> bool:
+    """True for a range whose first number is the second's thousands ("$110- $120,000")."""
+    if not first.isdigit() or lo >= 1000 or hi < 10_000:
+        return False
+    return hi / 3 <= lo * 1000 <= hi
+
+
 def _maybe_period_before(folded: str, start: int) -> bool:
     window = folded[max(0, start - 40) : start]
     return any(w in window for w in ("hour", "da", "week", "month", "year", "annu"))
@@ -144,6 +151,9 @@ def stated_from_match(folded: str, m: re.Match[str], *, default_currency: str | 
     lo = _number(g("n1"), m1)
     hi = _number(g("n2"), m2) if g("n2") else None
     flags: list[str] = []
+    if hi is not None and not (m1 or m2 or g("u1")) and _thousands_dropped(g("n1"), lo, hi):
+        lo *= 1000  # "$110- $120,000", "$10-15,000/month": the first number lost its thousands
+        flags.append("min_scaled")
 
     currency, has_marker = None, False
     for name in ("c1", "s1", "c2", "s2"):
@@ -159,13 +169,14 @@ def stated_from_match(folded: str, m: re.Match[str], *, default_currency: str | 
     bare_letter = not has_marker and bool(mults & {"l", "cr"})
     end = m.end()
     unit = P.UNIT_RE.match(folded, end)
+    u1 = P.UNIT_RE.match(g("u1")) if g("u1") else None
+    first_word = (u1.group("w") or u1.group("w2")) if u1 else None
     word = None
     if unit:
         word = unit.group("w") or unit.group("w2")
         end = unit.end()
-    elif g("u1"):
-        u1 = P.UNIT_RE.match(g("u1"))
-        word = (u1.group("w") or u1.group("w2")) if u1 else None
+    elif first_word:
+        word = first_word
     if word is None and _maybe_period_before(folded, m.start()):
         before = P.PERIOD_BEFORE_RE.search(folded, max(0, m.start() - 40), m.start())
         word = before.group("w") if before else None
@@ -174,10 +185,14 @@ def stated_from_match(folded: str, m: re.Match[str], *, default_currency: str | 
     period = _period_word(word) if word else _infer_period(hi or lo, mults)
     if word is None:
         flags.append("period_inferred")
+    elif first_word and hi is not None and _period_word(first_word) != period:
+        # "$56.25/hour to $173,000/year": the minimum is restated in the maximum's period
+        lo = round(lo * P.ANNUALIZATION[_period_word(first_word)] / P.ANNUALIZATION[period], 2)
+        flags.append("mixed_periods")
 
     if hi is None:
         before = folded[max(0, m.start() - 30) : m.start()]
-        if g("p1") or P.AT_LEAST_RE.search(before):
+        if g("p1") or g("q1") or P.AT_LEAST_RE.search(before):
             hi = None
         elif P.UP_TO_RE.search(before):
             lo, hi = None, lo
@@ -206,6 +221,44 @@ def stated_from_match(folded: str, m: re.Match[str], *, default_currency: str | 
     )
 
 
+def _is_placeholder(st: Stated) -> bool:
+    """``$0``, ``~0k``, ``$0/yr - $0/yr``, ``USD $1~$1``: a board's empty value, not pay."""
+    return max(st.min_amount or 0, st.max_amount or 0) <= 1
+
+
+def _is_retirement_plan(m: re.Match[str], st: Stated) -> bool:
+    return not st.has_marker and bool(P.RETIREMENT_RE.fullmatch(m.group(0).strip()))
+
+
+_THIRD = re.compile(r"\s?-\s?(?:[a-z]{2,4}:\s?)?")
+
+
+def _third_value(folded: str, m: re.Match[str], st: Stated) -> Stated:
+    """Widen ``min - mid - max`` ("$136,611- $151,437- $166,263") to its last, highest value."""
+    if not m.group("n2") or st.max_amount is None or m.end() != st.end:
+        return st
+    gap = _THIRD.match(folded, st.end)
+    nxt = P.MONEY_RE.match(folded, gap.end()) if gap else None
+    if nxt is None or nxt.group("n2") or nxt.group("m1") != m.group("m2"):
+        return st
+    value = _number(nxt.group("n1"), nxt.group("m1"))
+    if value <= st.max_amount:
+        return st
+    return st._replace(end=nxt.end(), max_amount=value)
+
+
+def _field_period(folded: str, st: Stated) -> Stated:
+    """Give an amount without a period the first period word later in the same salary field."""
+    if st.period_stated:
+        return st
+    found = P.FIELD_PERIOD_RE.search(folded, st.end)
+    if found is None:
+        return st
+    period = _period_word(found.group("w") or found.group("w2"))
+    flags = tuple(f for f in st.flags if f != "period_inferred")
+    return st._replace(period=period, period_stated=True, flags=flags)
+
+
 def kind_of(context: str) -> str:
     """``"total"`` for total compensation / OTE, ``"base"`` for base pay, else ``"unknown"``."""
     if P.TOTAL_RE.search(context):
@@ -220,11 +273,12 @@ def _parse_field(text: str, default_currency: str | None) -> tuple[Stated, bool 
         return None
     for m in P.MONEY_RE.finditer(folded):
         st = stated_from_match(folded, m, default_currency=default_currency)
-        if st.not_pay:
+        if st.not_pay or _is_placeholder(st) or _is_retirement_plan(m, st):
             continue
         bare_ok = st.period_stated or m.group("m1") or m.group("m2")
         if not st.has_marker and not bare_ok and folded.strip() != m.group(0).strip():
             continue
+        st = _field_period(folded, _third_value(folded, m, st))
         if P.ESTIMATE_RE.search(folded):
             estimate: bool | None = True
         else:

@@ -85,6 +85,8 @@ PREFIX_CURRENCY = {
     "idr": "IDR",
     "thb": "THB",
     "ron": "RON",
+    "php": "PHP",
+    "rm": "MYR",
 }
 SYMBOL_CURRENCY = {
     "$": None,
@@ -94,6 +96,7 @@ SYMBOL_CURRENCY = {
     "¥": "JPY",
     "₩": "KRW",
     "₪": "ILS",
+    "₱": "PHP",
 }
 SUFFIX_CURRENCY = {
     "usd": "USD",
@@ -108,6 +111,23 @@ SUFFIX_CURRENCY = {
     "nzd": "NZD",
     "sgd": "SGD",
     "chf": "CHF",
+    "pln": "PLN",
+    "zł": "PLN",
+    "brl": "BRL",
+    "mxn": "MXN",
+    "php": "PHP",
+    "myr": "MYR",
+    "sek": "SEK",
+    "nok": "NOK",
+    "dkk": "DKK",
+    "czk": "CZK",
+    "huf": "HUF",
+    "ron": "RON",
+    "zar": "ZAR",
+    "jpy": "JPY",
+    "cny": "CNY",
+    "hkd": "HKD",
+    "kr": None,  # Danish, Norwegian or Swedish krone: a marker, the code comes from elsewhere
     "$": None,
     "€": "EUR",
     "£": "GBP",
@@ -157,18 +177,30 @@ def _alt(words) -> str:
 
 _WORD_CUR = _alt(PREFIX_CURRENCY)
 _SYM_CUR = _alt(SYMBOL_CURRENCY)
-_CUR = rf"(?:(?<![a-z])(?:{_WORD_CUR})\s?(?:\$\s?)?|{_SYM_CUR})"
-_NUM = r"\d+(?:(?:,\s?|[.'])\d{3}(?!\d))*(?:[.,]\d{1,2}(?![\d,]))?"
+# A code may be in parentheses ("US Dollar (USD) 119,500"); a symbol may stand apart ("€ 55-72k").
+_CUR = (
+    rf"(?:(?:\((?:{_WORD_CUR})\)|(?<![a-z])(?:{_WORD_CUR}))\s?(?:\$\s?)?"
+    rf"|(?:{_SYM_CUR})(?: (?=\d))?)"
+)
+# Thousands are grouped by commas, dots, apostrophes or single spaces ("181 000", "$127 700,00").
+_NUM = (
+    r"(?:\d{1,3}(?: \d{3}(?!\d))+(?![.,']\d{3})|\d+(?:(?:,\s?|[.'])\d{3}(?!\d))*)"
+    r"(?:[.,]\d{1,2}(?![\d,]))?"
+)
 _MULT = (
     r"(?:\s?(?:thousand|millions?|mil(?![a-z])|billions?|billon|trillion|lakhs?|lacs?|lpa|crores?)"
     r"|k|mm(?![a-z])|m(?![a-z])|bn(?![a-z])|b(?![a-z])|tn(?![a-z])|t(?![a-z])|l(?![a-z])"
     r"|cr(?![a-z]))"
 )
-_SUFFIX = rf"(?:\s?(?:{_alt(w for w in SUFFIX_CURRENCY if w.isalpha())})(?![a-z])|[$€£])"
+_SUFFIX = rf"(?:\s?(?:{_alt(w for w in SUFFIX_CURRENCY if w.isalpha())})(?![a-z])\.?|[$€£])"
 
 
 def _token(i: int) -> str:
-    return rf"(?P<c{i}>{_CUR})?(?P<n{i}>{_NUM})(?P<m{i}>{_MULT})?(?P<s{i}>{_SUFFIX})?(?P<p{i}>\+)?"
+    # ``q`` is a plus written before the multiplier: "$400+k".
+    return (
+        rf"(?P<c{i}>{_CUR})?(?P<n{i}>{_NUM})(?P<q{i}>\+(?=k(?![a-z])))?(?P<m{i}>{_MULT})?"
+        rf"(?P<s{i}>{_SUFFIX})?(?P<p{i}>\+)?"
+    )
 
 
 _CONNECTOR = r"(?:/\s?(?:per\s)?|per\s|an?\s|each\s|every\s)"
@@ -182,7 +214,7 @@ _PERIOD_WORD = (
 # A pay period right after an amount: "/hr", "per hour", "an hour", "a year", "p.a.", "monthly".
 _UNIT = r"\s?(?:\([^()$]{0,30}\)\s?)?(?:-\s?)?" + _PERIOD_WORD + r"\.?"
 UNIT_RE = re.compile(_UNIT)
-SEP = r"\s?(?:--?|to|and|~)\s?"
+SEP = r"\s?(?:--?|to|and|~|up\s?to)\s?"
 
 MONEY_RE = re.compile(
     _token(1)
@@ -239,9 +271,19 @@ TOTAL_RE = re.compile(
     r"total\s+(?:comp|compensation|pay|cash|package|remuneration)|\bote\b|on[-\s]target"
 )
 BASE_RE = re.compile(r"\bbase\b")
-ESTIMATE_RE = re.compile(r"glassdoor\s+est")
+# "~185k": a board's rounded figure, not the employer's own number.
+ESTIMATE_RE = re.compile(r"glassdoor\s+est|^\s*~")
 EMPLOYER_RE = re.compile(r"employer\s+(?:provided|est)")
 MISSING_VALUES = frozenset({"", "-1", "n/a", "na", "none", "null", "nan", "unknown", "-"})
+
+# A pay period anywhere later in a salary field, for an amount that has none of its own:
+# "PLN 17,000 - 20,000 gross/monthly", "13,650 - 24,150 PLN or USD 2,800 - 5,000 (+ VAT) Monthly".
+FIELD_PERIOD_RE = re.compile(
+    r"(?<![a-z])(?:(?:/|per\s|an?\s)\s?(?P<w>hours?|hr|days?|weeks?|wk|months?|mo|mth|years?|yr|annum)"
+    r"|(?P<w2>hourly|daily|bi-?weekly|weekly|monthly|yearly|annually|annual|annualized))(?![a-z])"
+)
+# Retirement plans written like money: "401k", "403(b)".
+RETIREMENT_RE = re.compile(r"(?:401|403|457)\s?\(?[kb]\)?(?![a-z])")
 
 # Words right after an amount that say it is not pay: "$2B in revenue", "$5,000 signing bonus".
 NOT_PAY_AFTER_RE = re.compile(
@@ -253,12 +295,14 @@ NOT_PAY_AFTER_RE = re.compile(
     r"|spend|loans?|deposits|credit|copay|co-insurance|deductible|training|allotment|transit"
     r"|commut\w*|donat\w*|grants?|equity\s+financing|capital|worth|acquisition|round|raised"
     r"|in\s+cash\s+back|cash\s+back|401|hsa|fsa|per\s+referral|plan|gym|commuter"
-    r"|(?!plus\b|and\b|with\b|or\b)\w+\s+(?:bonus|budget|stipend|allowance|reimbursement|credits?|incentives?|perks?))\b"
+    r"|(?:(?!plus\b|and\b|with\b|or\b)[\w/-]+\s+){1,3}(?:bonus|budget|stipend|allowance|reimbursement"
+    r"|credits?|incentives?|perks?)"
+    r"|for\s+(?:[\w-]+\s+){0,2}(?:education|conferences?|learning|expenses|wellness|fitness|equipment))\b"
 )
 
 # Where money can be: a currency symbol or code, or an Indian multiplier word. Text scanning only
 # runs MONEY_RE near these anchors, which keeps long descriptions fast.
-ANCHOR_SYMBOLS = "$€£₹¥₩₪"
+ANCHOR_SYMBOLS = "$€£₹¥₩₪₱"
 ANCHOR_WORDS = frozenset(
     {w for w in {*PREFIX_CURRENCY, *SUFFIX_CURRENCY} if w.isalpha()}
     | {"lpa", "lakh", "lakhs", "lac", "lacs", "crore", "crores"}

@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterator
 
 from roleatlas.normalize import salary_patterns as P
-from roleatlas.normalize.salary import SalaryParse, build, kind_of, stated_from_match
+from roleatlas.normalize.salary import SalaryParse, Stated, build, kind_of, stated_from_match
 
 _PAY_WORDS = re.compile(
     r"salar(?:y|ies)|\bpay\b|\bpays\b|paying|compensation|\bcomp\b|\bwages?\b|\brate\b|\brange\b"
@@ -39,14 +39,35 @@ _NOT_PAY_WORDS = re.compile(
     r"|\bfor\s+just\b|membership|\bcompany\s+with\b|training|uniform"
 )
 _WINDOW = 60
+# What marks a lone amount as pay when no context word does: a "|" field of a Hacker News header
+# ("| £60k + equity |"), or equity, base or salary right after it ("$200k+, significant equity").
+_FIELD_BEFORE = re.compile(r"\|\s?~?\s?$")
+_PAY_AFTER = re.compile(
+    r"\s?(?:\+|,|&|and|plus|with)?\s?(?:[a-z-]+\s){0,2}(?:equity|stock\s+options|base|salary|ote)\b"
+)
+# Range halves written apart: "Minimum: $127 700,00 Maximum: $255 400,00", "from $129,300/year
+# in our lowest geographic market up to $223,600/year".
+_LOW_LABEL = re.compile(r"\bmin(?:imum)?\b|\bfrom\b")
+_HIGH_LABEL = re.compile(r"\bmax(?:imum)?\b|\bup\s+to\b")
+_MID_LABEL = re.compile(r"\bmid(?:point)?\b|\bmedian\b")
+_PAIR_REACH = 120
 _NUMBER_CHARS = frozenset("0123456789.,'km ")
+
+
+# A line break or a sentence end: a non-pay word before it says nothing about the amount after it
+# ("...backed by our first investor.\nEngineering Manager — $84k+ annual").
+_BOUNDARY = re.compile(r"\n|[.!?;](?:\s|$)")
 
 
 def _context_verdict(folded: str, start: int) -> bool | None:
     """True when the nearest context word before ``start`` is a pay word, False when not pay."""
     lo = max(0, start - _WINDOW)
     pay = [m.end() for m in _PAY_WORDS.finditer(folded, lo, start)]
-    not_pay = [m.end() for m in _NOT_PAY_WORDS.finditer(folded, lo, start)]
+    not_pay = [
+        m.end()
+        for m in _NOT_PAY_WORDS.finditer(folded, lo, start)
+        if not _BOUNDARY.search(folded[m.end() : start].rstrip(" "))
+    ]
     if not pay and not not_pay:
         return None
     return bool(pay) and (not not_pay or pay[-1] > not_pay[-1])
@@ -90,8 +111,22 @@ def _money_matches(folded: str) -> Iterator[re.Match[str]]:
             m = P.MONEY_RE.search(folded, m.end(), min(len(folded), anchor.end() + 120))
         if m is None or m.start() > anchor.end():
             continue
+        if _label_number(m):
+            m = P.MONEY_RE.match(folded, m.start("c2"))
+            if m is None:
+                continue
         last_end = m.end()
         yield m
+
+
+def _label_number(m: re.Match[str]) -> bool:
+    """A level or band number before a sign-led amount, read as a range: "EL 1 - $110,092"."""
+    if not m.group("n2") or m.group("c1") or not m.group("c2") or m.group("m1") or m.group("m2"):
+        return False
+    first, second = m.group("n1"), m.group("n2")
+    return (
+        len(first) <= 2 and first.isdigit() and int(first) * 1000 < int(re.sub(r"\D", "", second))
+    )
 
 
 def find_salaries_in_text(
@@ -118,9 +153,11 @@ def find_salaries_in_text(
         folded = P.fold(text)
     default = default_currency.upper() if default_currency else None
     found: list[SalaryParse] = []
-    for m in _money_matches(folded):
-        st = stated_from_match(folded, m, default_currency=default)
-        if st.not_pay or not (st.has_marker or st.currency == "INR"):
+    matches = list(_money_matches(folded))
+    stated = [stated_from_match(folded, m, default_currency=default) for m in matches]
+    taken = 0
+    for i, (m, st) in enumerate(zip(matches, stated, strict=True)):
+        if i < taken or st.not_pay or not (st.has_marker or st.currency == "INR"):
             continue
         if not st.min_amount and not st.max_amount:
             continue
@@ -129,9 +166,13 @@ def find_salaries_in_text(
         if verdict is False:
             continue
         if verdict is None and not (
-            st.period_stated or (is_range and st.period in ("year", "month"))
+            st.period_stated
+            or (is_range and st.period in ("year", "month"))
+            or (not is_range and _lone_pay_shape(folded, m, st))
         ):
             continue
+        if not is_range:
+            st, taken = _pair_halves(folded, i, matches, stated)
         context = folded[max(0, st.start - 40) : min(len(folded), st.end + 30)]
         parsed = build(
             st,
@@ -145,6 +186,37 @@ def find_salaries_in_text(
             continue
         found.append(parsed)
     return found
+
+
+def _lone_pay_shape(folded: str, m: re.Match[str], st: Stated) -> bool:
+    """A lone amount of yearly size written where pay is written (see ``_FIELD_BEFORE``)."""
+    if not (m.group("m1") or (st.min_amount or 0) >= 10_000):
+        return False
+    before = folded[max(0, st.start - 4) : st.start]
+    return bool(_FIELD_BEFORE.search(before) or _PAY_AFTER.match(folded, st.end))
+
+
+def _pair_halves(
+    folded: str, i: int, matches: list[re.Match[str]], stated: list[Stated]
+) -> tuple[Stated, int]:
+    """Join a labeled minimum with the labeled maximum that follows; also the next index to read."""
+    st = stated[i]
+    if not _LOW_LABEL.search(folded, max(0, st.start - 50), st.start):
+        return st, i + 1
+    for j in range(i + 1, len(matches)):
+        nxt = stated[j]
+        if nxt.start - st.end > _PAIR_REACH or matches[j].group("n2"):
+            break
+        gap = folded[stated[j - 1].end : nxt.start]
+        if _MID_LABEL.search(gap) and not _HIGH_LABEL.search(gap):
+            continue
+        same = nxt.currency == st.currency and nxt.period == st.period and not nxt.not_pay
+        low = st.min_amount or 0
+        if _HIGH_LABEL.search(gap) and same and (nxt.max_amount or 0) > low:
+            flags = tuple(sorted({*st.flags, *nxt.flags}))
+            return st._replace(end=nxt.end, max_amount=nxt.max_amount, flags=flags), j + 1
+        break
+    return st, i + 1
 
 
 __all__ = ["find_salaries_in_text"]

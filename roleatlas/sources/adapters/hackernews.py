@@ -90,7 +90,9 @@ _SEEKER_BODY = re.compile(
 )
 _BULLET = re.compile(r"^\s*(?:[-*•·–—▪►✓>]+|\d{1,2}[.)])\s*(?=\S)")
 # what may follow a role's last noun: a qualifier after a comma or dash, a level, a note
-_ROLE_TAIL = re.compile(r"(?:,\s|\s[-–—→]\s|\s\(|\s\[).*$|\s+(?:i{1,3}|iv|[1-4])$|\W+$", re.I)
+_ROLE_TAIL = re.compile(
+    r"(?:,\s|\s[-–—→]\s|\s\(|\s\[|\swith\s).*$|\s+(?:i{1,3}|iv|[1-4])$|\W+$", re.I
+)
 _ROLE_HEAD = re.compile(
     r"^(?:head|director|vp|chief|member of technical staff)\b|^(?:senior |staff |principal )?"
     r"(?:founding|lead)\b",
@@ -254,7 +256,7 @@ def role_line(line: str, *, bullet: bool) -> str | None:
     parens = _HINT_PARENS.search(candidate)
     if parens and (_PAY.search(parens.group(1)) or _REMOTE.search(parens.group(1))):
         candidate = candidate[: parens.start()]
-    candidate = candidate.strip(" -–—:,.")
+    candidate = _ARTICLE.sub("", candidate.strip(" -–—:,."))
     words = candidate.split()
     if not candidate or len(words) > (10 if bullet else 6) or candidate[0].isdigit():
         return None

@@ -20,7 +20,22 @@ from roleatlas.normalize.titles_rules import (
 from roleatlas.normalize.titles_text import fold_title, folded_segments, title_segments
 
 # Description phrases that may settle a bare head noun ("Engineer", "Analyst").
-_DESCRIPTION_CUES = ("data science", "ml", "ai", "data engineering", "big data", "analytics", "bi")
+_DESCRIPTION_CUES = (
+    "data science",
+    "ml",
+    "ai",
+    "mlops",
+    "computervision",
+    "nlp",
+    "research",
+    "data engineering",
+    "big data",
+    "analytics",
+    "bi",
+)
+# "Member of Technical Staff" at an AI lab: a description about research makes a research
+# engineer; the title tables' "research" entry is about market and lab research instead.
+_CUE_ROLES = {"research": {"en": "re", "sc": "rs", "rs": "rs"}}
 _DESCRIPTION_CHARS = 3000
 
 
@@ -88,9 +103,10 @@ def _from_description(title_class: TitleClass, description: str) -> TitleClass:
     text = f" {' '.join(tokens)} "
     counts = Counter({cue: text.count(f" {cue} ") for cue in _DESCRIPTION_CUES})
     for cue, count in counts.most_common():
-        if count < 2 or match.head_class not in MODIFIERS[cue]:
+        table = _CUE_ROLES.get(cue, MODIFIERS[cue])
+        if count < 2 or match.head_class not in table:
             continue
-        code = MODIFIERS[cue][match.head_class]
+        code = table[match.head_class]
         refined = Match(code, 2, match.head_class, 0.65, f"{match.reason}; description cue {cue!r}")
         refined = apply_context(refined, title_segs, title_class.seniority)
         reason = f"role: {refined.reason} -> {ROLE_CODES[refined.code]}"

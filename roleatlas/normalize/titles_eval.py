@@ -13,6 +13,8 @@ from roleatlas.exceptions import InputError
 from roleatlas.normalize.titles import classify_titles
 
 REQUIRED = ("title", "role", "seniority")
+# The bundled labeled sets, relative to the repository root: older postings, then 2022-2026.
+LABELED_SETS = ("eval/titles.csv", "eval/titles_2024.csv")
 WORST = 15
 CONFUSIONS = 10
 

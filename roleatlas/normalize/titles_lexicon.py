@@ -143,7 +143,6 @@ TOKEN_SYNONYMS = {
     "programmierer": "programmer",
     "entwicklung": "development",
     "softwareentwicklung": "software development",
-    "ingenieur": "engineer",
     "wissenschaftler": "scientist",
     "statistiker": "statistician",
     "berater": "consultant",
@@ -211,6 +210,12 @@ PHRASES = {
     "ai agents": "ai",
     "kunstliche intelligenz": "ai",
     "forward deployed": "fdeployed",
+    # Contract work writing code or text to train AI models, not building AI products.
+    "ai training": "aitraining",
+    "training ai": "aitraining",
+    "training ai data": "aitraining",
+    "ai trainer": "aitrainer",
+    "ai trainers": "aitrainer",
     "forward deployment": "fdeployed",
     "duales studium": "intern",
     "data center": "datacenter",
@@ -322,7 +327,7 @@ OTHER_HEADS = frozenset(
     "actuary economist mathematician physicist microbiologist pathologist dietitian counselor "
     "planner buyer editor journalist member mechanic electrician "
     "operator salesperson sales_rep machinist welder carpenter plumber janitor housekeeper "
-    "dispatcher secretary librarian controller actuary".split()
+    "dispatcher secretary librarian controller actuary aitrainer".split()
 )
 # Head classes whose generic role (no decisive modifier) is not "other".
 GENERIC_ROLE = {
@@ -478,7 +483,7 @@ MODIFIERS: dict[str, dict[str, str]] = {
     ),
     **_many(
         "software backend frontend fullstack mobile java javascript python embedded "
-        "devops sre game ios android php",
+        "devops sre qa game ios android php",
         _SWE,
     ),
     "web": dict(_SWE, an="ma"),
@@ -500,7 +505,6 @@ MODIFIERS: dict[str, dict[str, str]] = {
 }
 WEAK_MODIFIERS = {
     "software": _SWE,
-    "qa": _SWE,
     "test": _SWE,
     "application": _SWE,
     "applications": _SWE,

@@ -36,6 +36,9 @@ RANK = {
     "executive": 7,
 }
 STRONG, WEAK, NONE = 2, 1, 0
+# Tools listed after a software title, "(JavaScript, TypeScript and SQL)", "(Docker + Kafka)",
+# name a stack, not a specialty.
+_NOT_A_SPECIALTY = frozenset("sql spark hadoop kafka databricks snowflake hive".split())
 
 
 @dataclass(frozen=True)
@@ -120,7 +123,8 @@ def _head_match(seg: tuple[str, ...], pos: int, prev: int, cls: str) -> Match:
             return Match(code, STRONG, cls, 0.9, f"head {head!r} of {phrase!r}")
     code, strength, phrase = _scan_back(seg, prev + 1, pos, cls)
     nxt = next((i for i in range(pos + 1, len(seg)) if _head_class(seg[i])), len(seg))
-    if strength != STRONG and (cls in ("mg", "dr") or (nxt == len(seg) and cls != "x")):
+    after_head = strength == NONE and nxt == len(seg) and cls != "x"
+    if (strength != STRONG and cls in ("mg", "dr")) or after_head:
         # "Sr. Mgr Data Management & Analytics", German "Referent Data Engineering": what the
         # job is about follows the head.
         after = _pick(_phrases_forward(seg, pos + 1, nxt), cls)
@@ -197,6 +201,8 @@ def _later_specialty(segments: Segments, matches: list[Match | None], match: Mat
                 return _with(later, confidence=0.8, reason=reason)
             continue
         for phrase in _phrases_forward(seg, 0, len(seg)):
+            if phrase in _NOT_A_SPECIALTY:
+                continue
             code = MODIFIERS[phrase].get(cls)
             if code in SPECIALTY_CODES:
                 reason = f"{match.reason}; specialty {phrase!r}"

@@ -28,6 +28,12 @@ _LEVEL_CHOICE = re.compile(
     r"\b(senior|sr|junior|jr|mid|intermediate|lead|staff|principal)\.?\s*(?:/|\bor\b)\s*"
     r"(?:senior|sr|lead|staff|principal)\b\.?\+?"
 )
+# "AI/ML" is one field, not two alternatives: keep it in one segment.
+_AI_ML = re.compile(r"\b(ai|ml)\s*/\s*(ml|ai)\b")
+# After "for", "at", "to", German "am"...: "Data Engineer ... am CIO" names a place or a boss,
+# not the job's level.
+_QUALIFIER_TAIL = re.compile(r"\s(?:for|at|with|to|from|fur|bei|am|im|mit|zur|zum)\s.*$")
+_C_LEVEL = re.compile(r"\b(?:ceo|cto|cio|coo|cfo)\b")
 # A bracket inside a noun phrase, before its head: "Machine Learning (Data Focused) Engineer".
 _INNER_BRACKET = re.compile(r"(?<=\w)\s*\(([^()]*)\)\s*(?=\w)")
 # Segment breaks: spaced dashes, punctuation, and small words that start a qualifier.
@@ -79,6 +85,10 @@ def _strip_markers(folded: str) -> str:
     """Remove gender markers and endings and settle "Senior/Lead" to its first level."""
     folded = _GENDER.sub(" ", folded)
     folded = _GENDER_ENDING.sub("", folded)
+    folded = _AI_ML.sub(r"\1 \2", folded)
+    tail = _QUALIFIER_TAIL.search(folded)
+    if tail and _C_LEVEL.search(tail.group(0)):
+        folded = folded[: tail.start()] + _C_LEVEL.sub(" ", tail.group(0))
     return _LEVEL_CHOICE.sub(r"\1", folded)
 
 

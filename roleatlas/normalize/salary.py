@@ -90,6 +90,8 @@ def _number(text: str, mult: str | None) -> float:
         dec = _DECIMAL.search(text)
         whole = _NON_DIGIT.sub("", text[: dec.start()] if dec else text) or "0"
         value = float(f"{whole}.{dec.group(1)}") if dec else float(whole)
+    if mult in ("k", "thousand") and value >= 1000:
+        return value  # "$558,000K": the thousands are already written out
     return value * P.MULTIPLIERS[mult] if mult else value
 
 
@@ -117,9 +119,14 @@ def _period_word(word: str) -> str:
     return P.PERIOD_WORDS.get(word.rstrip("."), "year")
 
 
+# The largest amount a period word written before the amount can describe.
+_MAX_FOR_PERIOD = {"hour": 1_000, "day": 10_000, "week": 50_000, "biweekly": 100_000}
+_WHOLE = re.compile(r"\d{1,3}(?:[.,]00)?")
+
+
 def _thousands_dropped(first: str, lo: float, hi: float) -> bool:
     """True for a range whose first number is the second's thousands ("$110- $120,000")."""
-    if not first.isdigit() or lo >= 1000 or hi < 10_000:
+    if not _WHOLE.fullmatch(first) or lo >= 1000 or hi < 10_000:
         return False
     return hi / 3 <= lo * 1000 <= hi
 
@@ -180,6 +187,8 @@ def stated_from_match(folded: str, m: re.Match[str], *, default_currency: str | 
     if word is None and _maybe_period_before(folded, m.start()):
         before = P.PERIOD_BEFORE_RE.search(folded, max(0, m.start() - 40), m.start())
         word = before.group("w") if before else None
+        if word and (hi or lo) > _MAX_FOR_PERIOD.get(_period_word(word), float("inf")):
+            word = None  # "Salary/Hourly Rate Range: $170,000 - $200,000" is not hourly
     if word is None and mults & P.INDIAN_MULTIPLIERS and not bare_letter:
         word = "lpa"
     period = _period_word(word) if word else _infer_period(hi or lo, mults)

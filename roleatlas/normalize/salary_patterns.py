@@ -197,8 +197,10 @@ _SUFFIX = rf"(?:\s?(?:{_alt(w for w in SUFFIX_CURRENCY if w.isalpha())})(?![a-z]
 
 def _token(i: int) -> str:
     # ``q`` is a plus written before the multiplier: "$400+k".
+    # A second number followed by "%" is a share, not the top of a range ("$8k and 5% equity").
+    share = r"(?![\d.,]*\s?%)" if i == 2 else ""
     return (
-        rf"(?P<c{i}>{_CUR})?(?P<n{i}>{_NUM})(?P<q{i}>\+(?=k(?![a-z])))?(?P<m{i}>{_MULT})?"
+        rf"(?P<c{i}>{_CUR})?(?P<n{i}>{_NUM}){share}(?P<q{i}>\+(?=k(?![a-z])))?(?P<m{i}>{_MULT})?"
         rf"(?P<s{i}>{_SUFFIX})?(?P<p{i}>\+)?"
     )
 
@@ -295,9 +297,11 @@ NOT_PAY_AFTER_RE = re.compile(
     r"|spend|loans?|deposits|credit|copay|co-insurance|deductible|training|allotment|transit"
     r"|commut\w*|donat\w*|grants?|equity\s+financing|capital|worth|acquisition|round|raised"
     r"|in\s+cash\s+back|cash\s+back|401|hsa|fsa|per\s+referral|plan|gym|commuter"
+    r"|learning|development|education|parking|(?:in|of)\s+(?:equity|stock|rsus?|options)"
     r"|(?:(?!plus\b|and\b|with\b|or\b)[\w/-]+\s+){1,3}(?:bonus|budget|stipend|allowance|reimbursement"
     r"|credits?|incentives?|perks?)"
-    r"|for\s+(?:[\w-]+\s+){0,2}(?:education|conferences?|learning|expenses|wellness|fitness|equipment))\b"
+    r"|(?:for|towards?)\s+(?:[\w-]+\s+){0,2}(?:education|conferences?|learning|expenses|wellness|fitness"
+    r"|equipment|parking))\b"
 )
 
 # Where money can be: a currency symbol or code, or an Indian multiplier word. Text scanning only

@@ -30,10 +30,10 @@ _PAY_WORDS = re.compile(
 )
 _NOT_PAY_WORDS = re.compile(
     r"revenue|raised|\braise\b|funding|funded|\bseries\s+[a-f]\b|valuation|valued|\bassets\b"
-    r"|invest|bonus|referr|\brefer\b|reimburs|tuition|401\s?\(?k|\bmatch|stipend|allowance"
+    r"|\binvest|bonus|\breferr|\brefer\b|reimburs|tuition|401\s?\(?k|\bmatch|stipend|allowance"
     r"|budget|\bsales\b|\bspend|\bspent\b|\bworth\b|\bmarket\b|\bindustry\b|\bprice|\bcost"
-    r"|\bfees?\b|\bloans?\b|credit|insurance|copay|\bhsa\b|\bfsa\b|deductible|disability"
-    r"|allotment|\bperks?\b|subsid|incentive|transit|commut|donat|\bgrants?\b|\bawards?\b"
+    r"|\bfees?\b|\bloans?\b|\bcredit|insurance|copay|\bhsa\b|\bfsa\b|deductible|disability"
+    r"|allotment|\bperks?\b|subsid|incentive|\btransit\b|commut|donat|\bgrants?\b|\bawards?\b"
     r"|capital|\bfunds?\b|financ|turnover|acquisition|cash\s+back|contribut|savings|\bsaved?\b"
     r"|bount|deposit|purchase|transact|backed|%\s*of\s*(?:base\s+|annual\s+)?salary|relocation"
     r"|\bfor\s+just\b|membership|\bcompany\s+with\b|training|uniform"
@@ -47,16 +47,17 @@ _PAY_AFTER = re.compile(
 )
 # Range halves written apart: "Minimum: $127 700,00 Maximum: $255 400,00", "from $129,300/year
 # in our lowest geographic market up to $223,600/year".
-_LOW_LABEL = re.compile(r"\bmin(?:imum)?\b|\bfrom\b")
-_HIGH_LABEL = re.compile(r"\bmax(?:imum)?\b|\bup\s+to\b")
+_LOW_LABEL = re.compile(r"minimum|\bmin\b|\bfrom\b")
+_HIGH_LABEL = re.compile(r"maximum|\bmax\b|\bup\s+to\b")
 _MID_LABEL = re.compile(r"\bmid(?:point)?\b|\bmedian\b")
 _PAIR_REACH = 120
 _NUMBER_CHARS = frozenset("0123456789.,'km ")
 
 
-# A line break or a sentence end: a non-pay word before it says nothing about the amount after it
-# ("...backed by our first investor.\nEngineering Manager — $84k+ annual").
-_BOUNDARY = re.compile(r"\n|[.!?;](?:\s|$)")
+# A sentence end: a non-pay word before it says nothing about the amount after it ("...backed by
+# our first investor.\nEngineering Manager — $84k+ annual"). A bare line break does not end one:
+# a benefits heading ("Commuter Benefits") governs the list lines below it.
+_BOUNDARY = re.compile(r"[.!?;](?:\s|$|\W*\n)")
 
 
 def _context_verdict(folded: str, start: int) -> bool | None:
@@ -124,6 +125,8 @@ def _label_number(m: re.Match[str]) -> bool:
     if not m.group("n2") or m.group("c1") or not m.group("c2") or m.group("m1") or m.group("m2"):
         return False
     first, second = m.group("n1"), m.group("n2")
+    if first == "1099":  # the US contractor tax form: "paid contract on 1099 — $4,000–$6,000"
+        return True
     return (
         len(first) <= 2 and first.isdigit() and int(first) * 1000 < int(re.sub(r"\D", "", second))
     )

@@ -167,19 +167,16 @@ def normalize_for_key(text: str | None) -> str:
 
 
 def dedup_key(*, title: str | None, description: str | None, company: str | None = None) -> str:
-    """The duplicate key of a posting: its normalised title and description.
+    """The duplicate key of a posting: its title and its description without board boilerplate.
 
-    Company is left out on purpose: sources spell it differently (glued ratings, suffixes).
-    When a posting has no description, the company joins the key so that bare titles do not
-    collapse into one another.
+    The same ad re-scraped with a footer, a tracking pixel, ``#LI-…`` tags or a "Description"
+    heading gets the same key (see :mod:`roleatlas.sources.dedup`). Company is left out on
+    purpose: sources spell it differently ("Meta" / "Meta Platforms, Inc."). When a posting has
+    no description, the company joins the key so that bare titles do not collapse together.
     """
-    body = normalize_for_key(description)
-    parts = (
-        [normalize_for_key(title), body]
-        if body
-        else [normalize_for_key(title), normalize_for_key(company), "nodesc"]
-    )
-    return hashlib.sha1("\x1f".join(parts).encode()).hexdigest()[:20]
+    from roleatlas.sources.dedup import posting_key
+
+    return posting_key(title=title, description=description, company=company)
 
 
 def content_id(*parts: Any) -> str:

@@ -27,6 +27,7 @@ import pyarrow as pa
 from roleatlas.exceptions import SourceError
 from roleatlas.sources.base import ChunkedSource, Rejected, Row, Source
 from roleatlas.sources.clean import content_id
+from roleatlas.sources.dedup import link_postings
 from roleatlas.sources.postings import relative_name
 from roleatlas.sources.prepare import (
     FILE_TABLES,
@@ -362,24 +363,12 @@ class _Writer:
     def finish(self) -> None:
         """Link duplicates: postings to their canonical posting, survey repeats to the first.
 
-        Only keys shared by more than one row can change: a posting is written as its own
-        canonical posting and a survey record as no repeat, so the rest are already right.
+        Postings are grouped across sources and reposts (exact keys, near-identical texts,
+        board ids) by :func:`~roleatlas.sources.dedup.link_postings`, which re-groups only what
+        this file's rows can reach. A survey record is written as no repeat, so only keys
+        shared by more than one record can change.
         """
-        self.store.execute(
-            """
-            UPDATE postings SET canonical_id = c.cid FROM (
-                SELECT id, first_value(id) OVER (
-                    PARTITION BY dedup_key ORDER BY ingested_at, source, source_file, source_row
-                ) AS cid FROM postings
-                WHERE dedup_key IN (
-                    SELECT dedup_key FROM postings GROUP BY dedup_key
-                    HAVING count(*) > 1 AND bool_or(ingested_at = ?)
-                )
-            ) c
-            WHERE postings.id = c.id AND postings.canonical_id IS DISTINCT FROM c.cid
-            """,
-            [self.now],
-        )
+        link_postings(self.store, ingested_at=self.now)
         self.store.execute(
             """
             UPDATE salary_records SET duplicate_of = c.first_id FROM (

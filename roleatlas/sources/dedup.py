@@ -9,7 +9,11 @@ Two postings are the same job when their titles match (:func:`title_key`) and on
   5-grams have a Jaccard similarity of at least :data:`JACCARD` (the same ad with another
   location line);
 - they come from the same source with the same board id (``external_id``: RemoteWLB's slug,
-  an HN item id), the board's own word that it is one ad, edited or re-listed.
+  an HN item id) and compatible companies (:func:`same_company`), the board's word that it is
+  one ad, edited or re-listed. RemoteWLB reuses a slug for other employers' ads months later
+  (``senior-machine-learning-software-engineer``: Dropbox in 2024-03, Wikimedia in 2024-09;
+  about half of the 59 slugs whose text changed), hence the company check. An HN post naming
+  several roles gives postings with one id and several titles: the title keeps them apart.
 
 The title must match because staffing agencies post one template under many titles, each a
 job of its own. Company is left out: boards spell it differently ("Meta" / "Meta Platforms,
@@ -128,6 +132,16 @@ def posting_key(*, title: str | None, description: str | None, company: str | No
     return hashlib.sha1(b"\x1f".join(parts)).hexdigest()[:20]
 
 
+def same_company(a: str | None, b: str | None) -> bool:
+    """True unless two company names clearly differ: one missing, equal keys, or one key
+    inside the other ("Perspective" / "Perspective.co", "Insider" / "Useinsider")."""
+    ka, kb = title_key(a), title_key(b)
+    if not ka or not kb or ka == kb:
+        return True
+    short, long = sorted((ka, kb), key=len)
+    return len(short) >= 3 and short in long
+
+
 def _ascii(text: str) -> bytes:
     if text.isascii():
         return text.encode()
@@ -178,7 +192,7 @@ def group_postings(rows: Sequence[Mapping[str, Any]]) -> Groups:
     #: (title key, text) → a row with them: the exact-key groups, and the near-duplicates' ends
     node: dict[tuple[str, int], int] = {}
     bare: dict[tuple[str, str], int] = {}
-    board_ids: dict[tuple[str, str], int] = {}
+    board_ids: dict[tuple[str, str, str], list[int]] = defaultdict(list)
     for i, row in enumerate(rows):
         title = title_key(row.get("title"))
         normal = normal_text(row.get("description"))
@@ -192,7 +206,11 @@ def group_postings(rows: Sequence[Mapping[str, Any]]) -> Groups:
             union(i, bare.setdefault((title, title_key(row.get("company"))), i))
         external = row.get("external_id")
         if external:
-            union(i, board_ids.setdefault((row["source"], str(external)), i))
+            same_id = board_ids[row["source"], str(external), title]
+            company = row.get("company")
+            match = next((j for j in same_id if same_company(rows[j].get("company"), company)), i)
+            union(i, match)
+            same_id.append(i)
     result.texts = len(texts)
 
     pairs = _candidate_pairs(texts, node)

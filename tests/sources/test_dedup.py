@@ -106,14 +106,26 @@ def test_staffing_template_under_other_titles_stays_apart() -> None:
     assert canonical["p2"] == canonical["p3"] == "p2"
 
 
-def test_a_board_id_links_an_edited_repost() -> None:
+def test_a_board_id_links_an_edited_repost_of_one_title() -> None:
     rows = [
         _posting(1, source="remotewlb", external_id="ai-engineer", description=AD),
         _posting(2, source="remotewlb", external_id="ai-engineer", description="Other text."),
         _posting(3, source="remotewlb", external_id="ml-engineer", description="Other text 2."),
+        # the board re-used the slug for another employer's ad
+        _posting(
+            6, source="remotewlb", external_id="ai-engineer", description="Third.", company="Beta"
+        ),
+        _posting(
+            7, source="remotewlb", external_id="ai-engineer", description="4th", company="Acme Inc"
+        ),
+        # one HN post naming two roles: one id, two postings
+        _posting(4, source="hackernews", external_id="4711", title="Data Analyst"),
+        _posting(5, source="hackernews", external_id="4711", title="Backend Engineer"),
     ]
     canonical = group_postings(rows).canonical
-    assert canonical == {"p1": "p1", "p2": "p1", "p3": "p3"}
+    assert canonical == {
+        "p1": "p1", "p2": "p1", "p3": "p3", "p4": "p4", "p5": "p5", "p6": "p6", "p7": "p1",
+    }  # fmt: skip
 
 
 def test_different_ads_stay_apart() -> None:
@@ -225,11 +237,12 @@ def test_real_reposts_and_cross_source_copies(data_dir: Path, tmp_path: Path) ->
             "HAVING count(DISTINCT source) > 1)"
         )
         print(f"\nreal: {figures} cross-source groups {cross}")
-        # the same slug listed under other skill or month folders is one posting
+        # the same slug of one employer listed under other skill or month folders is one posting
         assert (
             store.scalar(
                 "SELECT count(*) FROM (SELECT external_id FROM postings WHERE source = 'remotewlb' "
-                "GROUP BY external_id HAVING count(DISTINCT canonical_id) > 1)"
+                "AND company IS NOT NULL GROUP BY external_id, company "
+                "HAVING count(DISTINCT canonical_id) > 1)"
             )
             == 0
         )

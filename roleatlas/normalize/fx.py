@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 import warnings
 
 # Used when the posting date is unknown: the first ECB business day of 2024, a recent, stable point.
@@ -23,16 +24,32 @@ def _converter():
         return CurrencyConverter(fallback_on_missing_rate=True, fallback_on_wrong_date=True)
 
 
-def as_date(value: dt.date | dt.datetime | str | None) -> dt.date | None:
-    """A ``date`` from a date, a datetime or an ISO string; ``None`` when absent or unreadable."""
-    if value is None or value == "":
+_MONTH = re.compile(r"(\d{4})-(\d{2})")
+
+
+def as_date(value: dt.date | dt.datetime | str | float | None) -> dt.date | None:
+    """A ``date`` from a date, a datetime, an ISO string or Unix seconds; ``None`` if unreadable.
+
+    A month alone (``"2024-03"``, a board's listing month) is its first day, so its pay is priced
+    at that month's rate.
+    """
+    if value is None or value == "" or isinstance(value, bool):
         return None
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
         return value
+    if isinstance(value, int | float):
+        try:
+            return dt.datetime.fromtimestamp(value, dt.UTC).date()
+        except (OverflowError, OSError, ValueError):
+            return None
+    text = str(value).strip()
+    month = _MONTH.fullmatch(text)
     try:
-        return dt.date.fromisoformat(str(value).strip()[:10])
+        if month:
+            return dt.date(int(month.group(1)), int(month.group(2)), 1)
+        return dt.date.fromisoformat(text[:10])
     except ValueError:
         return None
 

@@ -96,7 +96,7 @@ def _number(text: str, mult: str | None) -> float:
 
 
 def _marker(token: str, *, prefix: bool, folded: str, pos: int) -> tuple[bool, str | None]:
-    key = token.replace(" ", "")
+    key = token.replace(" ", "").replace("~", "").strip("()")
     if prefix:
         if key == "ca$" and _STATE_BEFORE.search(folded, max(0, pos - 2), pos):
             return True, None

@@ -177,10 +177,11 @@ def _alt(words) -> str:
 
 _WORD_CUR = _alt(PREFIX_CURRENCY)
 _SYM_CUR = _alt(SYMBOL_CURRENCY)
-# A code may be in parentheses ("US Dollar (USD) 119,500"); a symbol may stand apart ("€ 55-72k").
+# A code may be in parentheses ("US Dollar (USD) 119,500"); a symbol may stand apart ("€ 55-72k")
+# or before a tilde ("€~55k-€~75k").
 _CUR = (
     rf"(?:(?:\((?:{_WORD_CUR})\)|(?<![a-z])(?:{_WORD_CUR}))\s?(?:\$\s?)?"
-    rf"|(?:{_SYM_CUR})(?: (?=\d))?)"
+    rf"|(?:{_SYM_CUR})(?: ?~ ?(?=\d)| (?=\d))?)"
 )
 # Thousands are grouped by commas, dots, apostrophes or single spaces ("181 000", "$127 700,00").
 _NUM = (
@@ -270,7 +271,7 @@ AT_LEAST_RE = re.compile(
     r"|min(?:imum)?(?:\s+of)?|more\s+than|upwards\s+of|in\s+excess\s+of)\s*:?\s*$"
 )
 TOTAL_RE = re.compile(
-    r"total\s+(?:comp|compensation|pay|cash|package|remuneration)|\bote\b|on[-\s]target"
+    r"total\s+(?:comp|compensation|pay|cash|package|remuneration)|\bote\b|on[-\s]target|\btc\b"
 )
 BASE_RE = re.compile(r"\bbase\b")
 # "~185k": a board's rounded figure, not the employer's own number.
@@ -297,11 +298,12 @@ NOT_PAY_AFTER_RE = re.compile(
     r"|spend|loans?|deposits|credit|copay|co-insurance|deductible|training|allotment|transit"
     r"|commut\w*|donat\w*|grants?|equity\s+financing|capital|worth|acquisition|round|raised"
     r"|in\s+cash\s+back|cash\s+back|401|hsa|fsa|per\s+referral|plan|gym|commuter"
-    r"|learning|development|education|parking|(?:in|of)\s+(?:equity|stock|rsus?|options)"
+    r"|learning|development|education|parking"
     r"|(?:(?!plus\b|and\b|with\b|or\b)[\w/-]+\s+){1,3}(?:bonus|budget|stipend|allowance|reimbursement"
     r"|credits?|incentives?|perks?)"
     r"|(?:for|towards?)\s+(?:[\w-]+\s+){0,2}(?:education|conferences?|learning|expenses|wellness|fitness"
     r"|equipment|parking))\b"
+    r"|\s?(?:in|of)\s+(?:equity|stock|rsus?)"  # also glued to a heading: "in equityHow To Apply"
 )
 
 # Where money can be: a currency symbol or code, or an Indian multiplier word. Text scanning only

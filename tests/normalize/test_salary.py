@@ -43,6 +43,38 @@ EXAMPLES = [
     ("200k$-$250k", N, 200000, 250000, "USD", "year", N),
     ("$45-52K", N, 45000, 52000, "USD", "year", N),
     ("US$160000 - US$161000 per annum", "AUD", 160000, 161000, "USD", "year", N),
+    # RemoteWLB board salary lines (the board's bare numbers are US dollars: default USD)
+    ("424000.0", "USD", 424000, 424000, "USD", "year", N),
+    ("~323k", "USD", 323000, 323000, "USD", "year", True),
+    ("USD 120000.0~145000.0", "USD", 120000, 145000, "USD", "year", N),
+    ("USD 12300.0~23200.0", "USD", 12300, 23200, "USD", "year", N),
+    ("$174,000/yr - $235,000/yr", "USD", 174000, 235000, "USD", "year", N),
+    ("£95-115k", "USD", 95000, 115000, "GBP", "year", N),
+    ("65k-95k USD", N, 65000, 95000, "USD", "year", N),
+    ("181 000 - 271 000 PLN gross/year", "USD", 181000, 271000, "PLN", "year", N),
+    ("PLN 17,000 - 20,000 gross/monthly", "USD", 17000, 20000, "PLN", "month", N),
+    ("SEK 802 000 kr~1 166 000 kr", "USD", 802000, 1166000, "SEK", "year", N),
+    ("DKK 866.000 kr.~1.190.000 kr.", "USD", 866000, 1190000, "DKK", "year", N),
+    ("358,000 zł - 458,000 zł", "USD", 358000, 458000, "PLN", "year", N),
+    ("RM2,250/yr", "USD", 2250, 2250, "MYR", "year", N),
+    ("52,000 php / month", "USD", 52000, 52000, "PHP", "month", N),
+    ("From 7000 up to 22.000 PLN/month +VAT", "USD", 7000, 22000, "PLN", "month", N),
+    ("$10-15,000/month", "USD", 10000, 15000, "USD", "month", N),
+    ("$136,611- $151,437- $166,263", "USD", 136611, 166263, "USD", "year", N),
+    (
+        "13,650 - 24,150 PLN or USD 2,800 - 5,000 (+ VAT / B2B) Monthly",
+        "USD",
+        13650,
+        24150,
+        "PLN",
+        "month",
+        N,
+    ),  # fmt: skip
+    # Hacker News header pay fields
+    ("$277—$397k", N, 277000, 397000, "USD", "year", N),
+    ("€ 55-72k", N, 55000, 72000, "EUR", "year", N),
+    ("€~55k-€~75k", N, 55000, 75000, "EUR", "year", N),
+    ("$400+k total (base + guaranteed bonus)", N, 400000, N, "USD", "year", N),
 ]
 
 
@@ -71,6 +103,18 @@ def test_examples(raw, default, lo, hi, cur, period, est):
         "$20M in funding",
         "30-500L",
         None,
+        # board placeholders and benefit lines
+        "~0k",
+        "0",
+        "$0",
+        "$0/yr - $0/yr",
+        "USD $1~$1",
+        "$Competitive",
+        "competitive compensation package",
+        "negotiable",
+        "competitive salaries, equity compensation, 401k, health insurance, generous pto",
+        "$150/month dogfooding budget, $150/month wifi/phone reimbursement",
+        "$750 million USD",
     ],
 )
 def test_no_pay_gives_none(raw):
@@ -172,8 +216,20 @@ def test_ignores_case_and_surrounding_whitespace(text, change, pad):
     assert _fields(parse_salary(pad + change(text) + pad)) == _fields(parse_salary(text))
 
 
+def test_mixed_period_range_is_restated_in_the_maximum_period():
+    p = parse_salary("$56.25/hour to $173,000/year + bonus + equity")
+    assert (p.min_amount, p.max_amount, p.period) == (117000, 173000, "year")
+    assert "mixed_periods" in p.flags
+
+
+def test_board_month_prices_at_that_month():
+    march = parse_salary("£30,000 - £40,000 a year", posted_date="2024-03")
+    assert march.annual_min_usd == to_usd(30000, "GBP", on=dt.date(2024, 3, 1))
+    assert march.annual_min_usd != parse_salary("£30,000 - £40,000 a year").annual_min_usd
+
+
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet="$€£0123456789kKmM.,-+ /toperhouryearanLPA", max_size=40))
+@given(st.text(alphabet="$€£0123456789kKmM.,-+ /toperhouryearanLPA~zł", max_size=40))
 def test_annual_min_not_above_annual_max(text):
     p = parse_salary(text)
     if p is not None and p.annual_min is not None and p.annual_max is not None:

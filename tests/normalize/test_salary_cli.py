@@ -12,6 +12,8 @@ from roleatlas.cli import main
 from roleatlas.normalize.salary_eval import evaluate_salaries
 
 LABELS = Path(__file__).resolve().parents[2] / "eval" / "salaries.csv"
+# 2024-2026 sources; its held-out twin (salaries_2024_holdout.csv) is scored by hand, not here
+LABELS_2024 = LABELS.with_name("salaries_2024.csv")
 
 
 def test_parse_csv_stdin_to_jsonl_in_input_order():
@@ -92,6 +94,20 @@ def test_eval_labels_cover_every_source():
         "indeed",
     ):
         assert any(s.startswith(prefix) for s in sources), prefix
+
+
+def test_eval_2024_sources_meet_regression_guard():
+    report = evaluate_salaries(LABELS_2024)
+    assert report.total >= 200
+    assert report.accuracy >= 0.99
+    with LABELS_2024.open(newline="", encoding="utf-8") as fh:
+        sources = {row["source"].split("/")[0] for row in csv.DictReader(fh)}
+    assert sources >= {
+        "remotewlb-2024",
+        "linkedin-us-ml-2025-ivankmk",
+        "linkedin-us-aiml-2024",
+        "hn-whoishiring-2026",
+    }
 
 
 def test_eval_missing_column(tmp_path):

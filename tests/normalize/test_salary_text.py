@@ -18,6 +18,59 @@ PAY = [
     ("Part time 20 hours a week, $50+/hr on W2", 50, None, "hour"),
     ("Salary Range: Up to $170,000.00 per year", None, 170000, "year"),
     ("salary: $33.12 - 40.48 per hourwork hours: 9 to 6", 33.12, 40.48, "hour"),
+    # LinkedIn US (2024, 2025) and Hacker News (2026)
+    (
+        "The base pay for this position ranges from $129,300/year in our lowest geographic market "
+        "up to $223,600/year in our highest geographic market.",
+        129300,
+        223600,
+        "year",
+    ),
+    ("Base Pay Range $146,400.00 - 201,300.00 per yearCalifornia", 146400, 201300, "year"),
+    (
+        "New York and Washington.I4$137,100—$201,600 USDI5$167,800—$246,800 USD",
+        137100,
+        201600,
+        "year",
+    ),
+    (
+        "let us know at accommodations-ext@fb.com.$56.25/hour to $173,000/year + bonus + equity",
+        117000,
+        173000,
+        "year",
+    ),
+    ("United States\n\nZone 1: $329,000 – $399,000/year (USD)\n\nZone 2:", 329000, 399000, "year"),
+    (
+        "Minimum:Salary Range or On Target Earnings:$127 700,00Maximum:$255 400,00In addition",
+        127700,
+        255400,
+        "year",
+    ),
+    ("The salary range for this role is $110- $120,000 is based on", 110000, 120000, "year"),
+    (
+        "Capital Technology Group (CTG) | Senior AI/ML Engineer | Remote (US Only) | $150K–$200K",
+        150000,
+        200000,
+        "year",
+    ),
+    (
+        "Alterdd | Lead Engineer | London, UK | Hybrid | £60k + Early-stage EMI Equity",
+        60000,
+        60000,
+        "year",
+    ),
+    (
+        "and backed by our first investor.\nWe’re hiring:\nEngineering Manager — $84k+ annual",
+        84000,
+        None,
+        "year",
+    ),
+    (
+        "It is a 70-day paid contract on 1099 — $4,000–$6,000/month depending on experience",
+        4000,
+        6000,
+        "month",
+    ),
 ]
 
 
@@ -55,6 +108,13 @@ NOT_PAY = [
     "All for just $3. We created and curated products",
     "For $60/year, Thrive members get access",
     "Health insurance: $0 copay, $0 co-insurance",
+    "FIS technology processes more than $40 Trillion per year and enables 95% of the world",
+    "Proud to be backed by Andreessen Horowitz, NEA, and Addition with $250+ million raised",
+    "cash, $10,000–$5,000,000 in equityHow To Apply",
+    "Professional Growth: Get a $3,000 annual Learning & Development stipend",
+    "Personal development: $1,200/year toward your fitness expenses",
+    "For those in the Bay Area we offer: up to $25/day in parking",
+    "Why join us:\n- €10k signing bonus - Visa sponsorship",
 ]
 
 

@@ -19,9 +19,10 @@ import yaml
 
 from roleatlas.analyze.duty_counts import load_responsibilities
 from roleatlas.analyze.jobs import BRIDGING_TOP_SKILLS, load_bridging, load_featured
+from roleatlas.analyze.keys import FACTS, analysis_facts, posting_ids, posting_keys
 from roleatlas.analyze.keys import TABLE as KEYS
-from roleatlas.analyze.keys import posting_ids, posting_keys
 from roleatlas.analyze.salaries import SalaryData
+from roleatlas.analyze.trends import load_trends
 from roleatlas.store import Store
 
 #: roles that are a bucket, not a career: no profile, no comparison
@@ -110,16 +111,24 @@ class Aggregates:
     bridging: dict[tuple[str, str], list[dict[str, Any]]] = field(default_factory=dict)
     salaries: SalaryData = field(default_factory=SalaryData)
     onet: dict[str, Any] = field(default_factory=dict)
+    #: the recent-market window the figures describe (``keys.analysis_facts``)
+    window: dict[str, Any] = field(default_factory=dict)
+    #: per role, postings and top skills' shares per half-year over the whole history
+    trends: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     @classmethod
-    def load(cls, store: Store, roles: dict[str, RoleInfo] | None = None) -> Aggregates:
+    def load(
+        cls, store: Store, roles: dict[str, RoleInfo] | None = None, *, months: int | None = None
+    ) -> Aggregates:
         agg = cls(roles=roles if roles is not None else load_roles())
-        with posting_keys(store):
+        with analysis_facts(store, months=months) as window, posting_keys(store):
+            agg.window = window
             agg._load_postings(store)
             agg._load_survey(store)
             agg._load_onet(store)
             agg._load_jobs(store)
-        agg.salaries = SalaryData.load(store)
+            agg.salaries = SalaryData.load(store)
+        agg.trends = load_trends(store, agg.skills)
         return agg
 
     # -- postings ----------------------------------------------------------------------------
@@ -129,7 +138,7 @@ class Aggregates:
             f"""SELECT f.role, count(*) AS n, CAST(min(f.posted_on) AS VARCHAR) AS first,
                    CAST(max(f.posted_on) AS VARCHAR) AS last,
                    list(DISTINCT f.source ORDER BY f.source) AS sources
-                FROM posting_facts f WHERE {_CANON} GROUP BY f.role"""
+                FROM {FACTS} f WHERE {_CANON} GROUP BY f.role"""
         ):
             self.basis[r["role"]] = {
                 "n": int(r["n"]),
@@ -138,7 +147,7 @@ class Aggregates:
                 "sources": [s for s in r["sources"] if s],
             }
         self.all_postings = int(
-            store.scalar("SELECT count(*) FROM posting_facts f WHERE f.is_canonical") or 0
+            store.scalar(f"SELECT count(*) FROM {FACTS} f WHERE f.is_canonical") or 0
         )
         # the five most recent examples per skill: a bounded top-5 over an integer key (newest
         # first, then the smaller id), not a sort of every posting id of every skill
@@ -174,7 +183,7 @@ class Aggregates:
             self.columns[column] = _by_role(
                 q(
                     f"""SELECT role, value, count(DISTINCT posting_id) AS count FROM (
-                          SELECT f.role, f.posting_id, {expr} AS value FROM posting_facts f
+                          SELECT f.role, f.posting_id, {expr} AS value FROM {FACTS} f
                           WHERE {_CANON}) WHERE value IS NOT NULL
                         GROUP BY role, value ORDER BY count DESC, value"""
                 )
@@ -182,7 +191,7 @@ class Aggregates:
         for bound in ("min", "max"):
             for r in q(
                 f"""SELECT f.role, f.years_{bound} AS value, count(*) AS count
-                    FROM posting_facts f WHERE {_CANON} AND f.years_{bound} IS NOT NULL
+                    FROM {FACTS} f WHERE {_CANON} AND f.years_{bound} IS NOT NULL
                     GROUP BY ALL ORDER BY f.role, value"""
             ):
                 years = self.years.setdefault(r["role"], {"min": [], "max": []})
@@ -190,13 +199,13 @@ class Aggregates:
         self.months = _by_role(
             q(
                 f"""SELECT f.role, strftime(f.posted_on, '%Y-%m') AS month, count(*) AS count
-                    FROM posting_facts f WHERE {_CANON} AND f.posted_on IS NOT NULL
+                    FROM {FACTS} f WHERE {_CANON} AND f.posted_on IS NOT NULL
                     GROUP BY ALL ORDER BY month"""
             )
         )
         first, last = q(
             f"""SELECT CAST(min(f.posted_on) AS VARCHAR) AS first,
-                   CAST(max(f.posted_on) AS VARCHAR) AS last FROM posting_facts f WHERE {_CANON}"""
+                   CAST(max(f.posted_on) AS VARCHAR) AS last FROM {FACTS} f WHERE {_CANON}"""
         )[0].values()
         self.dates = (first, last) if first else None
 

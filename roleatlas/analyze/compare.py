@@ -22,6 +22,7 @@ from roleatlas.analyze.stats import (
     share,
     two_proportion_z,
 )
+from roleatlas.analyze.text import date_label, http_url
 
 SCHEMA_VERSION = 1
 FDR = 0.05
@@ -359,6 +360,8 @@ class ComparisonBuilder:
             "b": _head(pb),
             "title": f"{pa['name']} vs. {pb['name']}",
             "updated": built_at[:10],
+            "window": pa.get("window") or {},
+            "trends": {"a": pa["demand"].get("trend"), "b": pb["demand"].get("trend")},
             "thin": {
                 "a": pa["thin"]["postings"],
                 "b": pb["thin"]["postings"],
@@ -508,6 +511,10 @@ def _job_card(p: dict[str, Any], role: str, score: float) -> dict[str, Any]:
         if band is None
         else ("estimate" if p["salary_is_estimate"] else "posted"),
         "posted_on": p["posted_on"],
-        "url": p["url"],
+        "date_kind": p["date_kind"],
+        "date_precision": p["date_precision"],
+        "scraped_on": p["scraped_on"],
+        "date_label": date_label(p),
+        "url": http_url(p["url"]),
         "score": score,
     }

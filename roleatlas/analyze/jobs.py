@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
+from roleatlas.analyze.keys import FACTS, analysis_facts
 from roleatlas.analyze.salaries import EXPERIENCE_LABELS, SENIORITY_LABELS
 from roleatlas.store import Store
 
@@ -30,7 +31,8 @@ _CANON = "f.is_canonical AND list_contains(?, f.role)"
 POSTING_COLUMNS = """f.role, f.posting_id, p.title, p.company, p.location, p.url,
     f.city, f.region, f.country, f.employment_type, f.seniority, f.experience_level,
     f.role_confidence, f.annual_min_usd, f.annual_max_usd, f.salary_is_estimate,
-    CAST(f.posted_on AS VARCHAR) AS posted_on, f.source"""
+    CAST(f.posted_on AS VARCHAR) AS posted_on, f.date_kind, f.date_precision,
+    CAST(f.scraped_on AS VARCHAR) AS scraped_on, f.source"""
 
 
 def _filled(column: str) -> str:
@@ -62,7 +64,7 @@ _FEATURES = f"""
                   OR f.seniority IN ({_quoted(list(SENIORITY_LABELS))})),
              false) AS complete,
            p.company
-    FROM posting_facts f JOIN postings p ON p.id = f.posting_id
+    FROM {FACTS} f JOIN postings p ON p.id = f.posting_id
     WHERE {_CANON} AND f.role_confidence >= {FEATURED_MIN_CONFIDENCE}
 """
 
@@ -89,6 +91,14 @@ def featured_score(
 
 
 def load_featured(
+    store: Store, roles: Sequence[str], *, dates: tuple[str, str] | None
+) -> dict[str, list[tuple[float, dict[str, Any]]]]:
+    """Each role's best postings of the recent window (:func:`_load_featured`)."""
+    with analysis_facts(store):
+        return _load_featured(store, roles, dates=dates)
+
+
+def _load_featured(
     store: Store, roles: Sequence[str], *, dates: tuple[str, str] | None
 ) -> dict[str, list[tuple[float, dict[str, Any]]]]:
     """Each role's best postings, one per employer, best first: ``(score, posting row)``.
@@ -148,7 +158,7 @@ def load_featured(
                     PARTITION BY role ORDER BY score DESC, posting_id) <= ?
                 )
                 SELECT best.score, {POSTING_COLUMNS} FROM best
-                JOIN posting_facts f ON f.posting_id = best.posting_id
+                JOIN {FACTS} f ON f.posting_id = best.posting_id
                 JOIN postings p ON p.id = f.posting_id
                 ORDER BY f.role, best.score DESC, f.posting_id""",
             [roles, FEATURED_PER_ROLE * 2],
@@ -163,6 +173,14 @@ _SCORE_COLUMNS = "posted_on VARCHAR, pay VARCHAR, confidence DOUBLE, complete BO
 
 
 def load_bridging(
+    store: Store, top_skills: Mapping[str, Sequence[str]], *, limit: int = BRIDGING_LIMIT
+) -> dict[tuple[str, str], list[dict[str, Any]]]:
+    """Bridging postings of the recent window (:func:`_load_bridging`)."""
+    with analysis_facts(store):
+        return _load_bridging(store, top_skills, limit=limit)
+
+
+def _load_bridging(
     store: Store, top_skills: Mapping[str, Sequence[str]], *, limit: int = BRIDGING_LIMIT
 ) -> dict[tuple[str, str], list[dict[str, Any]]]:
     """Postings of either role of a pair covering the most of both roles' top skills.
@@ -198,7 +216,7 @@ def load_bridging(
                   SELECT t.role, {bits} AS mask FROM _ra_bridging_top t GROUP BY t.role
                 ), posting_masks AS (
                   SELECT s.posting_id, any_value(f.role) AS own, {bits} AS mask
-                  FROM posting_skills s JOIN posting_facts f ON f.posting_id = s.posting_id
+                  FROM posting_skills s JOIN {FACTS} f ON f.posting_id = s.posting_id
                   JOIN (SELECT DISTINCT skill, idx FROM _ra_bridging_top) t ON t.skill = s.skill
                   WHERE {_CANON} GROUP BY s.posting_id
                 ), groups AS (

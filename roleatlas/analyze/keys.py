@@ -11,20 +11,89 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date
+from typing import Any
 
+from roleatlas import config
 from roleatlas.store import Store
 
 TABLE = "_ra_posting_keys"
+#: the canonical postings the analysis describes: those of the recent-market window
+FACTS = "_ra_facts"
 #: the low 32 bits of a recency key hold the posting's ``pid``
 PID_BITS = 32
+
+
+def _exists(store: Store, table: str) -> bool:
+    return bool(store.query("SELECT 1 FROM duckdb_tables() WHERE table_name = ?", [table]))
+
+
+@contextmanager
+def analysis_facts(store: Store, *, months: int | None = None) -> Iterator[dict[str, Any]]:
+    """Make ``_ra_facts``, the canonical postings of the recent window, for the block.
+
+    The window is the ``months`` (``config.recent_months()``; 0: all history) up to the newest
+    dated canonical posting. A posting is in it when its posting (or listing) date, else its
+    scrape date, falls inside; postings with no date at all are left out of a window. Yields
+    the window: ``{"months", "from", "to", "postings", "older", "undated"}``. An inner block
+    keeps the table its outer block made (and yields ``{}``).
+    """
+    if _exists(store, FACTS):
+        yield {}
+        return
+    source, window = window_facts(store, months=months)
+    store.execute(f"CREATE TEMP TABLE {FACTS} AS {source}")
+    try:
+        yield window
+    finally:
+        store.execute(f"DROP TABLE IF EXISTS {FACTS}")
+
+
+def window_facts(store: Store, *, months: int | None = None) -> tuple[str, dict[str, Any]]:
+    """The SQL selecting the window's canonical facts, and the window (see analysis_facts).
+
+    A read-only store cannot make the temporary table, so its readers use this query inline.
+    """
+    months = config.recent_months() if months is None else months
+    day = "coalesce(f.posted_on, f.scraped_on)"
+    newest = store.scalar(f"SELECT max({day}) FROM posting_facts f WHERE f.is_canonical")
+    start = months_before(newest, months) if months and newest is not None else None
+    inside = f"{day} >= DATE '{start.isoformat()}'" if start else "true"
+    counts = store.query(
+        f"""SELECT count(*) FILTER (WHERE {inside}) AS inside,
+                   count(*) FILTER (WHERE {day} IS NULL) AS undated,
+                   count(*) FILTER (WHERE {day} IS NOT NULL AND NOT ({inside})) AS older
+            FROM posting_facts f WHERE f.is_canonical"""
+    )[0]
+    window = {
+        "months": months or None,
+        "from": start.isoformat() if start else None,
+        "to": newest.isoformat() if newest else None,
+        "postings": int(counts["inside"] or 0),
+        "older": int(counts["older"] or 0) if start else 0,
+        "undated": int(counts["undated"] or 0) if start else 0,
+    }
+    source = f"SELECT * FROM posting_facts f WHERE f.is_canonical AND ({inside})"
+    return source, window
+
+
+def months_before(newest: date, months: int) -> date:
+    """The first day of the window of ``months`` calendar months ending in ``newest``'s month."""
+    index = newest.year * 12 + newest.month - 1 - (months - 1)
+    return date(index // 12, index % 12 + 1, 1)
 
 
 @contextmanager
 def posting_keys(store: Store) -> Iterator[str]:
     """Make ``_ra_posting_keys`` for the duration of the block (kept if it already exists)."""
-    if store.query("SELECT 1 FROM duckdb_tables() WHERE table_name = ?", [TABLE]):
+    if _exists(store, TABLE):
         yield TABLE
         return
+    with analysis_facts(store):
+        yield from _posting_keys(store)
+
+
+def _posting_keys(store: Store) -> Iterator[str]:
     store.execute(
         f"""CREATE TEMP TABLE {TABLE} AS
             SELECT posting_id, role, pid,
@@ -34,7 +103,7 @@ def posting_keys(store: Store) -> Iterator[str]:
                          coalesce(date_diff('day', DATE '0001-01-01', f.posted_on) + 1, 0)::BIGINT
                            AS day,
                          dense_rank() OVER (ORDER BY f.posting_id) AS pid
-                  FROM posting_facts f WHERE f.is_canonical)"""
+                  FROM {FACTS} f WHERE f.is_canonical)"""
     )
     try:
         yield TABLE

@@ -399,6 +399,7 @@ class ProfileBuilder:
                 }
                 for r in self.agg.survey_years.get(role.slug, [])
             ],
+            "trend": self.agg.trends.get(role.slug),
             "basis": {"postings": self.basis(role.slug), "survey": self.survey_basis(role.slug)},
         }
 
@@ -414,6 +415,7 @@ class ProfileBuilder:
             "name": role.name,
             "family": role.family,
             "built_at": built_at,
+            "window": self.agg.window,
             "basis": {"postings": basis, "survey": sbasis},
             "thin": {
                 "postings": basis["thin"],

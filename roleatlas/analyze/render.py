@@ -14,7 +14,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from roleatlas.analyze.text import ci_pct, months, pct, sources
+from roleatlas.analyze.text import ci_pct, date_label, months, pct, sources
 
 SECTIONS = (
     ("definitions", "Definitions"),
@@ -255,8 +255,9 @@ def _featured(c: Mapping[str, Any]) -> list[str]:
         parts += [p for p in (j["employment_type_label"], j["experience_label"]) if p]
         if j["salary_band"]:
             parts.append(f"{j['salary_band']} ({j['salary_source']})")
-        parts.append(f"posted {j['posted_on'] or 'date unknown'}")
-        out.append(f"- **{j['title']}** — {' · '.join(parts)} · id `{j['posting_id']}`")
+        parts.append(j.get("date_label") or date_label(j))
+        title = f"[{j['title']}]({j['url']})" if j.get("url") else j["title"]
+        out.append(f"- **{title}** — {' · '.join(parts)} · id `{j['posting_id']}`")
     return out + [""]
 
 

@@ -29,6 +29,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from roleatlas.analyze.keys import FACTS, analysis_facts, window_facts
 from roleatlas.analyze.stats import (
     BOOTSTRAP_SEED,
     bootstrap_median_ci,
@@ -73,12 +74,12 @@ _SURVEY_SQL = """
     FROM survey_facts
     WHERE role IS NOT NULL AND salary_in_usd IS NOT NULL AND salary_in_usd > 0
 """
-_POSTING_SQL = """
+_POSTING_SQL = f"""
     SELECT role, seniority, experience_level, country, remote, NULL AS company_size,
            CAST(year(posted_on) AS VARCHAR) AS year, annual_mid_usd AS value,
            CASE WHEN salary_is_estimate THEN 'estimate' ELSE 'posted' END AS source,
            CAST(posted_on AS VARCHAR) AS posted_on
-    FROM posting_facts
+    FROM {FACTS}
     WHERE is_canonical AND role IS NOT NULL AND annual_mid_usd IS NOT NULL AND annual_mid_usd > 0
 """
 
@@ -114,7 +115,13 @@ class SalaryData:
             for r in store.query(_SURVEY_SQL):
                 data["survey"][r["role"]].append(r)
         if store.table_exists("posting_facts"):
-            for r in store.query(_POSTING_SQL):
+            if store.read_only:  # no temporary tables: the window's query inline
+                sql = _POSTING_SQL.replace(FACTS, f"({window_facts(store)[0]})")
+                rows = store.query(sql)
+            else:
+                with analysis_facts(store):
+                    rows = store.query(_POSTING_SQL)
+            for r in rows:
                 data[r["source"]][r["role"]].append(r)
         return cls(rows=data)
 

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import date, datetime
 from typing import Any
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")  # fmt: skip
 
 
 def pct(share: float | None) -> str:
@@ -44,4 +48,67 @@ def share_sentence(
         f"{what} appears in {pct(item['share'])} of {item['n']} {role} postings "
         f"(95% CI {ci_pct(item['ci'])}), {months(basis.get('date_range'))}; "
         f"sources: {sources(basis)}."
+    )
+
+
+def _as_date(value: Any) -> date | None:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str) and len(value) >= 10:
+        try:
+            return date.fromisoformat(value[:10])
+        except ValueError:
+            return None
+    return None
+
+
+def _at(day: date, precision: str | None) -> str:
+    if precision == "year":
+        return str(day.year)
+    if precision == "month":
+        return f"{_MONTHS[day.month - 1]} {day.year}"
+    if precision == "week":
+        return f"the week of {day.isoformat()}"
+    return day.isoformat()
+
+
+def date_label(posting: Mapping[str, Any]) -> str:
+    """What a posting's date is, in words: "posted 2025-03-02", "listed March 2024", ...
+
+    Reads ``posted_on``, ``date_kind``, ``date_precision`` and ``scraped_on`` (a card, a fact
+    row or a posting page). A scrape date is never called a posting date.
+    """
+    posted = _as_date(posting.get("posted_on"))
+    kind = posting.get("date_kind") or ("posted" if posted else None)
+    precision = posting.get("date_precision")
+    if posted is not None and kind in ("posted", "listed"):
+        return f"{kind} {_at(posted, precision)}"
+    scraped = _as_date(posting.get("scraped_on"))
+    if scraped is not None:
+        return f"scraped {_at(scraped, 'month')} (posting date unknown)"
+    return "date unknown"
+
+
+def http_url(url: Any) -> str | None:
+    """The URL when it is http(s), else None: a stored link never becomes ``javascript:``."""
+    if isinstance(url, str) and url.strip().lower().startswith(("http://", "https://")):
+        return url.strip()
+    return None
+
+
+def window_note(window: Mapping[str, Any] | None) -> str | None:
+    """The recent-market window in words, or None when the figures use every posting."""
+    if not window or not window.get("months"):
+        return None
+    left = []
+    if window.get("older"):
+        left.append(f"{window['older']:,} older")
+    if window.get("undated"):
+        left.append(f"{window['undated']:,} undated")
+    rest = f"; {' and '.join(left)} postings feed only the trend" if left else ""
+    return (
+        f"Recent market: the {window['postings']:,} postings dated {str(window['from'])[:7]} to "
+        f"{str(window['to'])[:7]} (the latest {window['months']} months){rest}."
     )

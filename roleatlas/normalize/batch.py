@@ -122,7 +122,9 @@ def _pay(
         if parsed is not None and (parsed.annual_min_usd or parsed.annual_max_usd):
             return parsed, "field"
     if description:
-        found = find_salaries_in_text(description, default_currency=currency, folded=folded)
+        found = find_salaries_in_text(
+            description, default_currency=currency, folded=folded, posted_date=posted
+        )
         usable = [p for p in found if p.annual_min_usd or p.annual_max_usd]
         if usable:
             return usable[0], "description"

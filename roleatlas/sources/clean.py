@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -35,6 +36,16 @@ _BLANK_LINES = re.compile(r"\n\s*\n\s*\n+")
 # a sentence end glued to the next sentence: "dashboards.Responsibilities" / "experienceBachelor"
 _GLUED_PERIOD = re.compile(r"(?<=[a-z0-9\)][.!?:;])(?=[A-Z][a-z])")
 _GLUED_CASE = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z]{2,})")
+_GLUED_WORD = re.compile(r"\b[A-Za-z]*[a-z]{3}[A-Z][a-z]{2,}[A-Za-z]*")
+#: camel-case names postings use that the skills taxonomy does not list
+_CAMEL_EXTRA = (
+    "TensorFlow", "JavaScript", "TypeScript", "SageMaker", "DoorDash", "LangChain", "LlamaIndex",
+    "GitHub", "GitLab", "BigQuery", "DynamoDB", "CloudFormation", "DataFrame", "YouTube",
+    "PowerPoint", "SharePoint", "QuickBooks", "ServiceNow", "WordPress", "HubSpot", "NetSuite",
+    "MicroStrategy", "DataRobot", "JupyterLab", "CatBoost", "KubeFlow", "DeepMind", "DeepSpeed",
+    "HuggingFace", "ClickHouse", "ElasticSearch", "OpenSearch", "CloudWatch", "PagerDuty",
+    "SalesForce", "LinkedIn", "WhatsApp", "MongoDB", "PostgreSQL", "MySQL", "NoSQL",
+)  # fmt: skip
 _HTML_HINT = re.compile(r"<\s*(p|div|br|ul|ol|li|h[1-6]|span|strong|b|em|a|table)\b[^>]*>", re.I)
 _ALLOWED_TAGS = {
     "p", "br", "ul", "ol", "li", "strong", "b", "em", "i", "u", "h1", "h2", "h3", "h4", "h5",
@@ -104,11 +115,58 @@ def _tidy_blanks(text: str) -> str:
 
 
 def unglue(text: str | None) -> str | None:
-    """Re-separate sentences a scraper glued together (``"models.Responsibilities:"``)."""
+    """Re-separate sentences a scraper glued together (``"models.Responsibilities:"``).
+
+    Names written in camel case (``TensorFlow``, ``JavaScript``, ``GitHub``) are words, not
+    two glued sentences: a glued word is split only when it is not such a name.
+    """
     if not text:
         return text
     text = _GLUED_PERIOD.sub(" ", text)
-    return _GLUED_CASE.sub(" ", text)
+    return _GLUED_WORD.sub(_split_glued, text)
+
+
+def _split_glued(match: re.Match[str]) -> str:
+    return _split_word(match.group(0))
+
+
+def _split_word(word: str) -> str:
+    """Split a glued word at its case changes, keeping known camel-case names whole."""
+    folded = word.casefold()
+    for name in _longest_first():
+        i = folded.find(name)
+        end = i + len(name)
+        if (
+            i < 0
+            or not (i == 0 or word[i].isupper())
+            or not (end == len(word) or word[end].isupper())
+        ):
+            continue
+        parts = (_split_word(word[:i]) if i else "", word[i:end], _split_word(word[end:]))
+        return " ".join(p for p in parts if p)
+    return _GLUED_CASE.sub(" ", word)
+
+
+@functools.cache
+def _longest_first() -> tuple[str, ...]:
+    return tuple(sorted(camel_names(), key=lambda n: (-len(n), n)))
+
+
+@functools.cache
+def camel_names() -> frozenset[str]:
+    """Camel-case names (folded) from the skills taxonomy, plus common products and employers."""
+    from importlib import resources
+
+    import yaml
+
+    text = resources.files("roleatlas.extract").joinpath("skills.yaml").read_text("utf-8")
+    names: set[str] = set(_CAMEL_EXTRA)
+    for item in yaml.safe_load(text) or []:
+        if isinstance(item, dict):
+            for name in [item.get("name"), *(item.get("aliases") or [])]:
+                if isinstance(name, str) and _GLUED_CASE.search(name):
+                    names.update(w for w in name.split() if _GLUED_CASE.search(w))
+    return frozenset(n.casefold() for n in names)
 
 
 def looks_like_html(text: str | None) -> bool:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from roleatlas.analyze.run import decode_result
+from roleatlas.analyze.text import http_url
 from roleatlas.exceptions import StoreError
 from roleatlas.store import Store
 from roleatlas.web.salaries import LiveSalaries
@@ -24,7 +25,8 @@ KINDS = ("profile", "comparison", "salaries", "meta")
 SNAPSHOT_FORMAT = 1
 
 _POSTING_COLUMNS = """
-    p.id, p.title, p.company, p.location, p.source, p.url, p.posted_date,
+    p.id, p.title, p.company, p.location, p.source, p.url, p.posted_date, f.date_kind,
+    f.date_precision, f.scraped_on,
     f.role, f.seniority, f.experience_level, f.country, f.city, f.remote, f.employment_type,
     f.annual_min_usd, f.annual_max_usd, f.annual_mid_usd, f.salary_is_estimate, f.salary_kind,
     f.salary_currency, f.salary_min, f.salary_max, f.salary_period, f.posted_on, f.industry,
@@ -109,7 +111,7 @@ class StoreSource(DataSource):
             "JOIN posting_facts f ON f.posting_id = p.id WHERE f.is_canonical"
         )
         for row in rows:
-            row["url"] = _http_url(row.get("url"))
+            row["url"] = http_url(row.get("url"))
         return rows
 
     def posting(self, posting_id: str) -> dict[str, Any] | None:
@@ -125,7 +127,7 @@ class StoreSource(DataSource):
         if not rows:
             return None
         posting = rows[0]
-        posting["url"] = _http_url(posting.get("url"))
+        posting["url"] = http_url(posting.get("url"))
         posting["skills"] = self.store.query(
             "SELECT skill, category, kind, required FROM posting_skills WHERE posting_id = ? "
             "ORDER BY required DESC NULLS LAST, category, skill",
@@ -133,11 +135,19 @@ class StoreSource(DataSource):
         )
         group = posting.get("canonical_id") or posting_id
         posting["also_on"] = self.store.query(
-            "SELECT p.id, p.source, p.url, f.posted_on FROM posting_facts f "
-            "JOIN postings p ON p.id = f.posting_id "
+            "SELECT p.id, p.source, p.url, f.posted_on, f.date_kind, f.date_precision, "
+            "f.scraped_on FROM posting_facts f JOIN postings p ON p.id = f.posting_id "
             "WHERE f.canonical_id = ? AND f.posting_id <> ? ORDER BY f.posted_on NULLS LAST",
             [group, posting_id],
         )
+        if posting["also_on"]:
+            seen = [
+                d
+                for o in (posting, *posting["also_on"])
+                if (d := o.get("posted_on") or o.get("scraped_on")) is not None
+            ]
+            posting["first_seen"] = min(seen, default=None)
+            posting["last_seen"] = max(seen, default=None)
         return posting
 
     def posting_skill_sets(self) -> dict[str, frozenset[str]]:
@@ -209,10 +219,3 @@ def load_snapshot(path: str | Path) -> dict[str, Any]:
             f"snapshot {path} has format {data.get('format')!r}, not {SNAPSHOT_FORMAT}"
         )
     return data
-
-
-def _http_url(url: Any) -> str | None:
-    """Only http(s) links leave the store: a ``javascript:`` URL becomes None."""
-    if isinstance(url, str) and url.strip().lower().startswith(("http://", "https://")):
-        return url.strip()
-    return None

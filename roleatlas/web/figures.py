@@ -252,6 +252,40 @@ def demand(profile: Mapping[str, Any]) -> Markup:
     return chart + charts.line_table(series, caption=title) if chart else chart
 
 
+def trend(trend: Mapping[str, Any] | None, name: str) -> Markup:
+    """Shares of a role's top skills per half-year over the whole history, each with its n."""
+    if not trend or not trend.get("skills"):
+        return Markup("")
+    periods = trend.get("periods") or []
+    series = []
+    for skill, shares in trend["skills"].items():
+        points = [
+            charts.Bar(
+                p["period"],
+                None if v is None else round(v * 100, 1),
+                f"{skill}: {v * 100:.0f}% of {p['n']} {name} postings in {p['period']}"
+                if v is not None
+                else f"{p['period']}: only {p['n']} postings",
+            )
+            for p, v in zip(periods, shares, strict=True)
+        ]
+        if any(pt.value is not None for pt in points):
+            series.append((skill, points))
+    if not series:
+        return Markup("")
+    title = f"{name}: share of postings naming each skill, per half-year"
+    chart = charts.line(series, title=title,
+                        desc=f"Per half-year from {periods[0]['period']} to {periods[-1]['period']}; "
+                        f"half-years with fewer than {trend.get('min_n', 10)} postings are left out. "
+                        "The same figures follow as a table, with each half-year's n.")  # fmt: skip
+    rows = [
+        [p["period"], f"{p['n']:,}", *("–" if v is None else f"{v * 100:.0f}%" for v in vals)]
+        for p, *vals in zip(periods, *(trend["skills"][k] for k, _ in series), strict=True)
+    ]
+    table = charts.data_table(title, ["", "postings (n)", *(k for k, _ in series)], rows)
+    return chart + table if chart else chart
+
+
 def fit_bars(fits: Sequence[Mapping[str, Any]], *, limit: int = 10) -> Markup:
     rows = [charts.Bar(f["name"], f["fit"] * 100, f"{f['name']}: fit {f['fit'] * 100:.0f}% "
             f"({len(f['matched'])} of its top skills; n={f['n_postings']} postings)") for f in fits[:limit]]  # fmt: skip

@@ -19,6 +19,7 @@ from jinja2 import (
 )
 from markupsafe import Markup
 
+from roleatlas.analyze.text import date_label, http_url, window_note
 from roleatlas.web import charts
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -172,11 +173,10 @@ def clean_html(html: str | None) -> Markup:
     )
 
 
-def safe_url(url: Any) -> str | None:
-    """The URL when it is http(s), else None: a stored link never becomes ``javascript:``."""
-    if isinstance(url, str) and re.match(r"https?://", url.strip(), re.I):
-        return url.strip()
-    return None
+def dated(posting: Any) -> str:
+    """A posting's date in words (``date_label``), capitalised for a card or a page."""
+    text = date_label(posting if isinstance(posting, dict) else vars(posting))
+    return text[:1].upper() + text[1:]
 
 
 def reading_minutes(html: str) -> int:
@@ -196,7 +196,7 @@ def environment() -> Environment:
     env.filters.update(
         pct=pct, ci=ci, money=money, signed_money=signed_money, number=number, basis=basis,
         share_note=share_note, label=label, pay_band=pay_band, stated_pay=stated_pay,
-        safe_url=safe_url, when=when, clean_html=clean_html,
+        safe_url=http_url, dated=dated, window_note=window_note, when=when, clean_html=clean_html,
     )  # fmt: skip
     from roleatlas.web import figures
 

@@ -73,6 +73,7 @@ def test_public_api_is_listed() -> None:
         "salaries",
         "stats",
         "text",
+        "trends",
     }
     assert public - modules == set(analyze_pkg.__all__)
 
@@ -248,12 +249,19 @@ def test_built_store_skill_share_direct(real_built: Path) -> None:
     with Store(real_built, read_only=True) as store:
         p = profile_data(store, "data-scientist")
         top = p["skills"]["top"][0]
+        # the profile describes the recent window: recount it from the window's own rule
+        start = p["window"]["from"]
+        recent = f"coalesce(f.posted_on, f.scraped_on) >= DATE '{start}'" if start else "true"
         direct = store.scalar(
             "SELECT count(DISTINCT s.posting_id) FROM posting_skills s JOIN posting_facts f "
-            "ON f.posting_id = s.posting_id WHERE f.is_canonical AND f.role = ? AND s.skill = ?",
+            "ON f.posting_id = s.posting_id WHERE f.is_canonical AND f.role = ? AND s.skill = ? "
+            f"AND {recent}",
             ["data-scientist", top["skill"]],
         )
         n = store.scalar(
-            "SELECT count(*) FROM posting_facts WHERE is_canonical AND role = 'data-scientist'"
+            "SELECT count(*) FROM posting_facts f "
+            f"WHERE is_canonical AND role = 'data-scientist' AND {recent}"
         )
-        assert (top["count"], top["n"]) == (direct, n)
+        assert (
+            (top["count"], top["n"]) == (direct, n) == (top["count"], p["basis"]["postings"]["n"])
+        )

@@ -22,7 +22,7 @@ from roleatlas.analyze.jobs import (
     load_bridging,
     load_featured,
 )
-from roleatlas.analyze.keys import posting_keys
+from roleatlas.analyze.keys import posting_keys, window_facts
 from roleatlas.analyze.responsibilities import role_responsibilities
 from roleatlas.analyze.stats import describe, describe_counts
 from roleatlas.store import Store
@@ -46,7 +46,8 @@ def postings(sql_store: Store) -> dict[str, list[dict[str, Any]]]:
         f"""SELECT f.role, f.posting_id, p.title, p.company, p.location, f.employment_type,
                f.seniority, f.experience_level, f.role_confidence, f.annual_min_usd,
                f.annual_max_usd, f.salary_is_estimate, CAST(f.posted_on AS VARCHAR) AS posted_on
-            FROM posting_facts f JOIN postings p ON p.id = f.posting_id WHERE {_CANON}"""
+            FROM ({window_facts(sql_store)[0]}) f JOIN postings p ON p.id = f.posting_id
+            WHERE {_CANON}"""
     ):
         out[r["role"]].append(r)
     return out
@@ -58,7 +59,8 @@ def test_themes_match_the_python_reference(sql_store: Store) -> None:
     for r in sql_store.query(
         f"""SELECT f.role, r.posting_id, r.statement, p.company,
                CAST(f.posted_on AS VARCHAR) AS posted_on
-            FROM posting_responsibilities r JOIN posting_facts f ON f.posting_id = r.posting_id
+            FROM posting_responsibilities r
+            JOIN ({window_facts(sql_store)[0]}) f ON f.posting_id = r.posting_id
             JOIN postings p ON p.id = f.posting_id WHERE {_CANON}
             ORDER BY r.posting_id, r.position"""
     ):
@@ -137,7 +139,7 @@ def test_bridging_matches_the_python_reference(
             r["skill"]
             for r in sql_store.query(
                 f"""SELECT s.skill, count(DISTINCT s.posting_id) AS n FROM posting_skills s
-                    JOIN posting_facts f ON f.posting_id = s.posting_id
+                    JOIN ({window_facts(sql_store)[0]}) f ON f.posting_id = s.posting_id
                     WHERE {_CANON} AND f.role = ? GROUP BY s.skill ORDER BY n DESC, s.skill
                     LIMIT 20""",
                 [role],
@@ -166,7 +168,8 @@ def test_bridging_matches_the_python_reference(
 
 def test_years_from_counts_match_describe(sql_store: Store) -> None:
     rows = sql_store.query(
-        f"SELECT f.role, f.years_min FROM posting_facts f WHERE {_CANON} AND f.years_min IS NOT NULL"
+        f"SELECT f.role, f.years_min FROM ({window_facts(sql_store)[0]}) f "
+        f"WHERE {_CANON} AND f.years_min IS NOT NULL"
     )
     by_role: dict[str, list[float]] = defaultdict(list)
     for r in rows:
@@ -183,5 +186,10 @@ def test_years_from_counts_match_describe(sql_store: Store) -> None:
 
 def test_posting_keys_are_dropped_after_use(sql_store: Store) -> None:
     with posting_keys(sql_store) as table:
-        assert sql_store.count(table) == sql_store.count("posting_facts", "is_canonical")
-    assert not sql_store.query("SELECT 1 FROM duckdb_tables() WHERE table_name = ?", [table])
+        window = window_facts(sql_store)[1]
+        assert sql_store.count(table) == window["postings"]
+        assert window["postings"] + window["older"] + window["undated"] == sql_store.count(
+            "posting_facts", "is_canonical"
+        )
+    for name in (table, "_ra_facts"):
+        assert not sql_store.query("SELECT 1 FROM duckdb_tables() WHERE table_name = ?", [name])

@@ -166,10 +166,6 @@ def test_ml_glued_headings_are_split() -> None:
     assert glued and all("Responsibilities\nTikTok is" in d for d in glued)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="clean.unglue splits camel-case names (TensorFlow 294 times in this file); clean.py",
-)
 def test_ml_glued_names_survive() -> None:
     tensorflow = [
         r.values["description"]

@@ -22,6 +22,7 @@ Mapping and the evidence behind it:
 - salary and location from the H4's code spans; either may be missing. The H4 is wrapped onto
   the next line in 37 files (a long location list broken at a space): it ends on the line where
   its code span closes, and its lines join with a space.
+- pay is kept only where its currency is knowable (:func:`pay_fields`).
 - **Salary placeholders are not pay**: ``~0k``, ``0``, ``$0`` and the empty span give no
   salary text. ``65k-95k USD`` is the board's default: SOURCES.md finds it "on every 2024-01
   file and on 397 of the 695 2024-02 files, for jobs from Abuja to Zagreb", so in a file listed
@@ -52,6 +53,7 @@ from typing import Any
 from markdown_it import MarkdownIt
 
 from roleatlas.exceptions import SourceError
+from roleatlas.normalize.location import parse_location
 from roleatlas.sources.adapters.generic import source_file
 from roleatlas.sources.base import Record, Rejected, Row
 from roleatlas.sources.postings import make_posting
@@ -70,6 +72,10 @@ _H1 = re.compile(r"^\s*#\s+\[(?P<title>.*)\]\((?P<url>[^()\s]*)\)\s*$")
 _H3 = re.compile(r"^\s*###(?!#)(?P<company>.*)$")
 _H4 = re.compile(r"^\s*####(?!#)")
 _SPAN = re.compile(r"`([^`]*)`")
+_OTHER_CURRENCY = re.compile(
+    r"[£€₹¥]|\b(?:EUR|GBP|CAD|AUD|NZD|INR|PLN|CHF|SEK|NOK|DKK|BRL|MXN|JPY|SGD|ZAR)\b", re.I
+)
+_LOCAL_DOLLARS = {"CA": "CAD", "AU": "AUD", "NZ": "NZD"}
 _ZERO_SALARY = re.compile(r"^[~$]?\s*0+(?:\.0+)?\s*k?$", re.IGNORECASE)
 _FOOTER = re.compile(r"\n?[ \t]*##[ \t]+CLICK TO \[APPLY\]\([^)]*\)\s*\Z")
 # an image, or a link whose text is only an image (a linked logo)
@@ -124,6 +130,28 @@ def salary_text(span: str | None, *, month: date) -> str | None:
     if text == BOARD_DEFAULT_SALARY and (month.year, month.month) < REAL_SALARIES_FROM:
         return None
     return text
+
+
+def pay_fields(text: str | None, location: str | None) -> tuple[str | None, str | None]:
+    """``(salary_text, currency_hint)``: the board's pay line where its currency is knowable.
+
+    The board writes amounts without a currency (``424000.0``, ``~323k``) or labels them
+    ``USD``, and for ads in the US both are dollars. Elsewhere such lines are often local money
+    under the board's label (``USD 232000.0~348000.0`` for a job in Poland, ``3500000.0`` in
+    India), so a bare or ``USD`` amount outside the US states no pay we can price: it gives no
+    salary text rather than a guess. A line naming another currency (``£``, ``€``, ``CAD``) is
+    kept as stated; a ``$`` line for Canada, Australia or New Zealand is that country's dollar.
+    """
+    if not text:
+        return None, None
+    country = parse_location(location).country if location else None
+    if country == "US":
+        return text, "USD"
+    if _OTHER_CURRENCY.search(text):
+        return text, None
+    if "$" in text and country in _LOCAL_DOLLARS and "USD" not in text.upper():
+        return text, _LOCAL_DOLLARS[country]
+    return None, None
 
 
 def split_ad(text: str) -> tuple[dict[str, Any], str] | str:
@@ -241,6 +269,7 @@ class RemoteWLBPostings:
         problem = empty_ad(body)
         if problem:
             return Rejected(reason=problem, raw=raw, row=row)
+        pay, currency = pay_fields(salary_text(fields["salary"], month=month), fields["location"])
         record = make_posting(
             source=self.name,
             source_file=name,
@@ -251,7 +280,8 @@ class RemoteWLBPostings:
             url=fields["url"],
             company=fields["company"],
             location=fields["location"],
-            salary_text=salary_text(fields["salary"], month=month),
+            salary_text=pay,
+            currency_hint=currency,
             description_html=_MARKDOWN.render(body),
             posted_date=month,
             posted_text=folder,

@@ -49,9 +49,14 @@ class JobHit(BaseModel):
     annual_min_usd: float | None = None
     annual_max_usd: float | None = None
     salary_is_estimate: bool | None = None
-    posted_on: date | None = None
+    posted_on: date | None = Field(
+        None, description="Posting or listing date; never a scrape date."
+    )
+    date_kind: str | None = Field(None, description="posted, listed or scraped.")
+    date_precision: str | None = Field(None, description="day, week, month or year.")
+    scraped_on: date | None = None
     source: str | None = None
-    url: str | None = None
+    url: str | None = Field(None, description="The posting's own link (http or https), to apply.")
     score: float | None = None
 
 

@@ -26,7 +26,7 @@ router = APIRouter(include_in_schema=False)
 
 JOB_COLUMNS = ("id", "title", "company", "location", "role", "seniority", "country", "remote",
                "employment_type", "annual_min_usd", "annual_max_usd", "salary_is_estimate",
-               "posted_on", "source", "url")  # fmt: skip
+               "posted_on", "date_kind", "date_precision", "scraped_on", "source", "url")  # fmt: skip
 NO_POSTINGS = ("No postings are loaded: this site is serving a snapshot of derived figures. "
                "Run `roleatlas build` (it ingests the job postings) and restart `roleatlas serve`.")  # fmt: skip
 _FACET = r"^[A-Za-z0-9 _.+#/-]*$"

@@ -16,16 +16,17 @@ Two postings are the same job when their titles match (:func:`title_key`) and on
   several roles gives postings with one id and several titles: the title keeps them apart.
 
 The title must match because staffing agencies post one template under many titles, each a
-job of its own. Company is left out: boards spell it differently ("Meta" / "Meta Platforms,
-Inc.", "None" on RemoteWLB), and in the real files no two companies share a title and a text.
+job of its own. Company is left out: in remotewlb and the LinkedIn US files, 82 texts carry one
+title under two company spellings, and each pair reads as one ad: "Cars.com" / "Carsdotcom",
+"Oyster" / "Oyster HR", rebrands ("Grand Rounds Health" / "Included Health", "Truebill" /
+"Rocket Money"), a missing company, and "Meta" / "Meta Platforms, Inc." elsewhere.
 
-Near-duplicates are found over the distinct descriptions in pure Python: each text is cut into
-content-defined chunks (a boundary after a word whose stable hash falls in a fixed residue
-class), so an edit changes only its own chunk; texts sharing a chunk that few texts have are
-candidates, and every candidate pair is verified exactly. Groups are the connected
-components; each group's canonical posting is its first by (posted date, source, file, row,
-id), an order of the data alone, so the same rows give the same canonical ids whatever order
-the files came in, and a re-run changes nothing.
+Near-duplicates are found over the distinct descriptions in pure Python: under each title,
+texts that share at least half of their sentences (a sentence few texts have; an edit changes
+only its own sentence) are candidates, and every candidate pair is verified exactly. Groups are
+the connected components; each group's canonical posting is its first by (posted date, source,
+file, row, id), an order of the data alone, so the same rows give the same canonical ids
+whatever order the files came in, and a re-run changes nothing.
 """
 
 from __future__ import annotations

@@ -19,7 +19,7 @@ import yaml
 
 from roleatlas.analyze.duty_counts import load_responsibilities
 from roleatlas.analyze.jobs import BRIDGING_TOP_SKILLS, load_bridging, load_featured
-from roleatlas.analyze.keys import FACTS, analysis_facts, posting_ids, posting_keys
+from roleatlas.analyze.keys import FACTS, FAMILY, analysis_facts, posting_ids, posting_keys
 from roleatlas.analyze.keys import TABLE as KEYS
 from roleatlas.analyze.salaries import SalaryData
 from roleatlas.analyze.trends import load_trends
@@ -147,7 +147,10 @@ class Aggregates:
                 "sources": [s for s in r["sources"] if s],
             }
         self.all_postings = int(
-            store.scalar(f"SELECT count(*) FROM {FACTS} f WHERE f.is_canonical") or 0
+            store.scalar(
+                f"SELECT count(*) FROM {FACTS} f WHERE f.is_canonical AND f.role <> '{FAMILY}'"
+            )
+            or 0
         )
         # the five most recent examples per skill: a bounded top-5 over an integer key (newest
         # first, then the smaller id), not a sort of every posting id of every skill

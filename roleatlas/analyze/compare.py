@@ -362,6 +362,10 @@ class ComparisonBuilder:
             "updated": built_at[:10],
             "window": pa.get("window") or {},
             "trends": {"a": pa["demand"].get("trend"), "b": pb["demand"].get("trend")},
+            "leadership_family": {
+                "a": pa.get("leadership_family"),
+                "b": pb.get("leadership_family"),
+            },
             "thin": {
                 "a": pa["thin"]["postings"],
                 "b": pb["thin"]["postings"],

@@ -20,6 +20,13 @@ from roleatlas.store import Store
 TABLE = "_ra_posting_keys"
 #: the canonical postings the analysis describes: those of the recent-market window
 FACTS = "_ra_facts"
+#: the key under which the leadership family's postings are counted together as well
+FAMILY = "leadership-family"
+#: the data, ML and AI leadership roles whose postings are pooled when one alone is too thin
+LEADERSHIP_FAMILY = (
+    "head-of-data-science", "head-of-machine-learning", "head-of-data", "chief-data-officer",
+    "data-science-manager", "machine-learning-manager",
+)  # fmt: skip
 #: the low 32 bits of a recency key hold the posting's ``pid``
 PID_BITS = 32
 
@@ -73,7 +80,14 @@ def window_facts(store: Store, *, months: int | None = None) -> tuple[str, dict[
         "older": int(counts["older"] or 0) if start else 0,
         "undated": int(counts["undated"] or 0) if start else 0,
     }
-    source = f"SELECT * FROM posting_facts f WHERE f.is_canonical AND ({inside})"
+    own = f"SELECT * FROM posting_facts f WHERE f.is_canonical AND ({inside})"
+    # the leadership family's postings once more under the family's key, so every per-role
+    # figure also exists for the family (pages show it beside a thin leadership role's own n)
+    family = ", ".join(f"'{r}'" for r in LEADERSHIP_FAMILY)
+    source = (
+        f"{own} UNION ALL SELECT * REPLACE ('{FAMILY}' AS role) FROM ({own}) "
+        f"WHERE role IN ({family})"
+    )
     return source, window
 
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from roleatlas.analyze import text
 from roleatlas.analyze.aggregates import Aggregates, RoleInfo, soc
+from roleatlas.analyze.keys import FAMILY, LEADERSHIP_FAMILY
 from roleatlas.analyze.outlook import outlook_section
 from roleatlas.analyze.responsibilities import METHOD as RESPONSIBILITY_METHOD
 from roleatlas.analyze.responsibilities import role_responsibilities
@@ -18,6 +19,7 @@ from roleatlas.analyze.salaries import salary_stats_from
 from roleatlas.analyze.stats import describe_counts, log_odds_dirichlet, share, weighted_jaccard
 
 THIN_POSTINGS = 30
+FAMILY_NAME = "Data and ML leadership (pooled)"
 SCHEMA_VERSION = 1
 NON_TOOL_CATEGORIES = frozenset(
     {
@@ -334,6 +336,38 @@ class ProfileBuilder:
             "years_max": _rounded(describe_counts(years["max"])),
         }
 
+    def family(self, role: RoleInfo) -> dict[str, Any] | None:
+        """The leadership family's pooled figures, for a leadership role too thin on its own.
+
+        Labelled as the family's everywhere it is shown, beside the role's own n; never merged
+        into the role's own figures.
+        """
+        if role.slug not in LEADERSHIP_FAMILY or self.n(role.slug) >= THIN_POSTINGS:
+            return None
+        if self.n(FAMILY) < THIN_POSTINGS:
+            return None
+        pooled = RoleInfo(
+            slug=FAMILY, name=FAMILY_NAME, family="leadership", definition=None,
+            onet_codes=(), esco_uris=(), broader=None,
+        )  # fmt: skip
+        members = [self.agg.roles[r].name for r in LEADERSHIP_FAMILY if r in self.agg.roles]
+        skills = self.skills(pooled)
+        return {
+            "name": FAMILY_NAME,
+            "roles": members,
+            "own_n": self.n(role.slug),
+            "basis": self.basis(FAMILY),
+            "note": (
+                f"Only {self.n(role.slug)} {role.name} postings in the recent window: the figures "
+                f"below are those of the {self.n(FAMILY)} postings of the whole leadership family "
+                f"({', '.join(members)}), not of {role.name} alone."
+            ),
+            "skills": {"top": skills["top"][:10], "soft": skills["soft"][:5]},
+            "education": self.education(pooled),
+            "experience": self.experience(pooled),
+            "seniority": self.shares(FAMILY, "seniority"),
+        }
+
     def seniority(self, role: RoleInfo) -> dict[str, Any]:
         sb = self.survey_basis(role.slug)
         return {
@@ -454,6 +488,7 @@ class ProfileBuilder:
                 self.agg, role, salary_by_year=salary_stats_from(self.agg.salaries, slug, by="year")
             ),
             "related": self.related(role),
+            "leadership_family": self.family(role),
         }
         profile["tips"] = tips(profile)
         return profile

@@ -14,7 +14,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from roleatlas.analyze.text import ci_pct, date_label, months, pct, sources
+from roleatlas.analyze.text import ci_pct, date_label, months, pct, sources, window_note
 
 SECTIONS = (
     ("definitions", "Definitions"),
@@ -410,6 +410,10 @@ def render_markdown(comparison: Mapping[str, Any]) -> str:
     ]
     if comparison["thin"]["note"]:
         head += [f"> {comparison['thin']['note']}", ""]
+    if window_note(comparison.get("window")):
+        head += [f"*{window_note(comparison.get('window'))} Trends use every posting.*", ""]
+    for side in ("a", "b"):
+        head += _family_lines((comparison.get("leadership_family") or {}).get(side))
     head += ["**Contents**", ""]
     head += [f"- [{title}](#{_anchor(title)})" for _, title in SECTIONS]
     return "\n".join(head + [""] + body).rstrip() + "\n"
@@ -471,12 +475,23 @@ def render_html(comparison: Mapping[str, Any]) -> str:
     return "\n".join(out) + "\n"
 
 
+def _family_lines(family: Mapping[str, Any] | None) -> list[str]:
+    """A thin leadership role's pooled family figures, labelled as the family's."""
+    if not family:
+        return []
+    top = ", ".join(f"{it['label']} {pct(it['share'])}" for it in family["skills"]["top"][:6])
+    return [f"> {family['note']} Top skills of the family: {top or 'none found'}.", ""]
+
+
 def render_profile_markdown(profile: Mapping[str, Any]) -> str:
     """A short Markdown summary of one role profile (the CLI's ``roleatlas role``)."""
     name, basis = profile["name"], profile["basis"]["postings"]
     out = [f"# {name}", "", profile["definition"]["text"] or "No definition recorded.", ""]
     if profile["thin"]["note"]:
         out += [f"> {profile['thin']['note']}", ""]
+    if window_note(profile.get("window")):
+        out += [f"*{window_note(profile.get('window'))}*", ""]
+    out += _family_lines(profile.get("leadership_family"))
     out += ["## Skills", "", _basis_line(basis, name), ""]
     out += [_share_bullet(it) for it in profile["skills"]["top"][:10]] or ["- no skills found"]
     if profile["skills"]["distinctive"]:

@@ -15,7 +15,7 @@ from typing import Any
 
 from roleatlas.store import Store
 
-#: skills followed per role: its top skills in the recent window
+#: skills followed per role: its top hard skills in the recent window
 TREND_SKILLS = 4
 #: followed for every role that names it at all: the change the recent market is about
 WATCHED_SKILLS = ("Large language models",)
@@ -88,7 +88,7 @@ def load_trends(
 
 def _followed(items: Sequence[Mapping[str, Any]]) -> list[str]:
     """A role's top skills, then the watched ones it names, each once."""
-    names = [i["skill"] for i in items[:TREND_SKILLS]]
+    names = [i["skill"] for i in items if (i.get("kind") or "hard") == "hard"][:TREND_SKILLS]
     named = {i["skill"] for i in items}
     return list(dict.fromkeys([*names, *(s for s in WATCHED_SKILLS if s in named)]))
 

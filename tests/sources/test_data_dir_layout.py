@@ -7,6 +7,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
+from roleatlas import pipeline
 from roleatlas.cli import main
 from roleatlas.sources import ingest_all, store_status
 from roleatlas.store import Store
@@ -22,20 +23,25 @@ GLASSDOOR = (
 GLASSDOOR_ROWS = 3728
 
 
-def _postings(db: Path) -> list[tuple]:
+#: every stored table a build writes per posting, with the order that makes rows comparable
+TABLES = {
+    "postings": "SELECT * EXCLUDE (ingested_at) FROM postings ORDER BY id",
+    "posting_facts": "SELECT * FROM posting_facts ORDER BY posting_id",
+    "posting_skills": "SELECT * FROM posting_skills ORDER BY ALL",
+    "posting_responsibilities": "SELECT * FROM posting_responsibilities ORDER BY ALL",
+}
+
+
+def _tables(db: Path) -> dict[str, list[tuple]]:
     with Store(db, read_only=True) as store:
-        return [
-            tuple(r.values())
-            for r in store.query(
-                "SELECT id, source_file, source_row, dedup_key, canonical_id, title, company, "
-                "description, salary_text, scraped_at FROM postings ORDER BY id"
-            )
-        ]
+        return {t: [tuple(r.values()) for r in store.query(sql)] for t, sql in TABLES.items()}
 
 
-def _ingest(data: Path, db: Path) -> dict:
+def _ingest(data: Path, db: Path, *, build: bool = False) -> dict:
     with Store(db) as store:
         ingest_all(store, data, only=["glassdoor"])
+        if build:
+            pipeline.build(store, ingest=False)
         return store_status(store)
 
 
@@ -49,17 +55,28 @@ def test_linked_folders_store_what_copies_store(tmp_path: Path, data_dir: Path) 
     # the data directory itself may be a link too
     linked_dir = tmp_path / "data-link"
     linked_dir.symlink_to(links, target_is_directory=True)
-    status = _ingest(copies, tmp_path / "copies.duckdb")
-    linked = _ingest(linked_dir, tmp_path / "links.duckdb")
+    status = _ingest(copies, tmp_path / "copies.duckdb", build=True)
+    linked = _ingest(linked_dir, tmp_path / "links.duckdb", build=True)
     assert status["sources"]["glassdoor"]["files"] == 5
     assert status["sources"]["glassdoor"]["read"] == GLASSDOOR_ROWS
     assert linked["sources"]["glassdoor"] == {
         **status["sources"]["glassdoor"],
         "last_ingested": linked["sources"]["glassdoor"]["last_ingested"],
     }
-    rows = _postings(tmp_path / "copies.duckdb")
-    assert rows == _postings(tmp_path / "links.duckdb")
-    assert len({r[1] for r in rows}) == 5  # five distinct source files, by path
+    copied, linked_rows = _tables(tmp_path / "copies.duckdb"), _tables(tmp_path / "links.duckdb")
+    for table in TABLES:
+        assert copied[table], table
+        assert copied[table] == linked_rows[table], table  # row for row, ids included
+    with Store(tmp_path / "links.duckdb", read_only=True) as store:
+        files = {r["source_file"] for r in store.query("SELECT source_file FROM postings")}
+    assert files == {f"{folder}/{_file(folder)}" for folder in GLASSDOOR}
+
+
+def _file(folder: str) -> str:
+    return {
+        "glassdoor-ds-kaggle-uncleaned": "Uncleaned_DS_jobs.csv",
+        "glassdoor-de-2023-hamitouche": "jobs.csv",
+    }.get(folder, "glassdoor_jobs.csv")
 
 
 def test_two_files_of_one_name_are_two_files(tmp_path: Path, data_dir: Path) -> None:

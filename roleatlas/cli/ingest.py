@@ -23,6 +23,7 @@ from roleatlas.sources import (
     list_quarantine,
     quarantine_reasons,
     store_status,
+    unread_files,
 )
 from roleatlas.store import Store
 
@@ -93,6 +94,12 @@ def ingest(source, paths, all_, mapping, quiet, db, data_dir) -> None:  # type: 
             ]
     for line in report_lines(reports):
         click.echo(line)
+    if all_:
+        unread = unread_files(root)
+        if unread:
+            shown = ", ".join(unread[:5]) + (", …" if len(unread) > 5 else "")
+            files = "file" if len(unread) == 1 else "files"
+            click.echo(f"{len(unread)} {files} under {root} no adapter reads: {shown}")
 
 
 def report_lines(reports: list[FileReport]) -> list[str]:

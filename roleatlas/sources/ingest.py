@@ -159,6 +159,22 @@ def _refuse(store: Store, source: str, name: str, reason: str) -> FileReport:
     return FileReport(source=source, file=name, refused=reason)
 
 
+def unread_files(data_dir: Path) -> list[str]:
+    """Files under ``data_dir`` that no adapter reads (documentation, unknown formats), sorted."""
+    data_dir = Path(data_dir)
+    claimed = [p for _, p in discover(data_dir)]
+    files = {os.path.abspath(p) for p in claimed}
+    folders = tuple(os.path.abspath(p) + os.sep for p in claimed if p.is_dir())
+    out = []
+    for top, dirs, names in os.walk(data_dir, followlinks=True):
+        dirs.sort()
+        for name in names:
+            path = os.path.abspath(os.path.join(top, name))
+            if path not in files and not path.startswith(folders):
+                out.append(relative_name(Path(path), data_dir))
+    return sorted(out)
+
+
 def discover(data_dir: Path) -> list[tuple[str, Path]]:
     """``(source, file)`` for every file a known adapter finds under ``data_dir``."""
     return [(n, p) for n, s in all_sources().items() for p in s.find(Path(data_dir))]

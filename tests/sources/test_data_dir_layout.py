@@ -100,6 +100,7 @@ def test_a_refused_file_never_stops_the_others(tmp_path: Path, data_dir: Path) -
     broken = data / "glassdoor-broken" / "glassdoor_jobs.csv"
     broken.parent.mkdir()
     broken.write_text("row_id,Company Name\n0,Acme\n")  # no title column: the file is refused
+    (data / "NOTES.md").write_text("where these files came from\n")  # read by no adapter
     db = tmp_path / "s.duckdb"
     runner = CliRunner()
     result = runner.invoke(
@@ -109,6 +110,7 @@ def test_a_refused_file_never_stops_the_others(tmp_path: Path, data_dir: Path) -
     assert "glassdoor-broken/glassdoor_jobs.csv: refused: " in result.output
     assert "Traceback" not in result.output
     assert "2 files found: 1 ingested, 0 unchanged, 1 refused" in result.output
+    assert "1 file under " in result.output and "no adapter reads: NOTES.md" in result.output
     status = runner.invoke(main, ["status", "--db", str(db)])
     assert "refused: glassdoor glassdoor-broken/glassdoor_jobs.csv" in status.output
     with Store(db, read_only=True) as store:

@@ -30,6 +30,18 @@ POSTING_FOLDERS = (
     "glassdoor-au-da-2021-poorvaldhotre",
     "linkedin-ca-2018-linpingyu",
     "indeed-ca-2018-linpingyu",
+    "linkedin-us-ml-2025-ivankmk",
+    "linkedin-us-aiml-2024",
+    "stepstone-de-2022-agurowietz",
+)
+#: the 2022-2026 sources: (source, file or folder under the data directory)
+NEW_SOURCES = (
+    ("remotewlb", "remotewlb-2024/jobs/Python/2024-03"),
+    ("hackernews", "hn-whoishiring-2026/runs/2026-05-05/raw.json"),
+    ("stepstone", "stepstone-de-2024-sspratz96/dataset_stepstone.xlsx"),
+    ("stepstone", "stepstone-de-2022-agurowietz/data_science_jobs.csv"),
+    ("linkedin-us-ml", "linkedin-us-ml-2025-ivankmk/1000_ml_jobs_us.csv"),
+    ("linkedin-us-aiml", "linkedin-us-aiml-2024/ai_ml_jobs_linkedin.csv"),
 )
 
 
@@ -42,6 +54,26 @@ def test_every_shared_data_file_has_an_adapter(data_dir: Path) -> None:
     assert "bls-oews/oews-2025.sqlite" in found
     assert {"esco/skills.csv", "esco/occupations.csv"} <= found
     assert "onet-29.3/Occupation Data.txt" in found
+    by_source = {(n, p.relative_to(data_dir).as_posix()) for n, p in discover(data_dir)}
+    for pair in NEW_SOURCES:
+        assert pair in by_source, pair
+    # every RemoteWLB month folder and every HN run is found, once, by one adapter
+    months = {p.parent.relative_to(data_dir) for p in data_dir.glob("remotewlb-2024/jobs/*/*/*")}
+    assert {p for n, p in by_source if n == "remotewlb"} == {m.as_posix() for m in months}
+    assert len([p for n, p in by_source if n == "hackernews"]) == 7
+    claimed = [p for _, p in discover(data_dir)]
+    assert len(claimed) == len(set(claimed))
+
+
+def test_status_shows_every_new_source(ingested_db: Path) -> None:
+    with Store(ingested_db, read_only=True) as store:
+        status = store_status(store)
+    for name in {n for n, _ in NEW_SOURCES}:
+        counts = status["sources"][name]
+        assert counts["stored"] > 0 and counts["read"] == counts["stored"] + counts["quarantined"]
+        assert counts["first_date"] and counts["last_date"], name
+    assert status["sources"]["remotewlb"]["read"] == 15723
+    assert status["sources"]["hackernews"]["last_date"] >= "2026-05-01"
 
 
 def test_every_row_read_is_stored_or_quarantined(ingested_db: Path) -> None:

@@ -1,8 +1,10 @@
 """The build: ingest → normalize → extract → analyze, each stage handing off through tables.
 
-Every stage is skipped when its inputs and code version are unchanged (its fingerprint), and
-writes its output tables in one transaction, so a failed or interrupted build leaves the
-previous results serving.
+Every stage is skipped when its inputs and code version are unchanged (its fingerprint). A
+stage that runs first withdraws its own fingerprint and those of the stages after it, in the
+transaction of its first write, and records its fingerprint again only once its output is
+complete: an interrupted build (``--force`` or not) is finished by the next plain build. Served
+results change only in the analyze stage, in one transaction.
 """
 
 from __future__ import annotations
@@ -192,6 +194,7 @@ def drop_stale_facts(
             [*params, extractor_version],
         )
     with store.transaction():
+        _withdraw(store, "normalize")
         if force:
             for table in (*POSTING_TABLES, "survey_facts"):
                 store.execute(f"DELETE FROM {table}")
@@ -309,6 +312,7 @@ def extract_stage(
     started = time.perf_counter()
     stale = "SELECT posting_id FROM posting_facts WHERE extractor_version IS DISTINCT FROM ?"
     with store.transaction():
+        _withdraw(store, "extract")
         if force:
             store.execute("UPDATE posting_facts SET extractor_version = NULL")
         for table in ("posting_skills", "posting_responsibilities"):
@@ -350,6 +354,8 @@ def analyze_stage(
         report.skipped = True
         return report
     started = time.perf_counter()
+    with store.transaction():
+        _withdraw(store, "analyze")
     result = analyze(store, progress=progress)
     report.rows_in = int(result.get("rows_in", 0))
     report.rows_out = int(result.get("rows_out", 0))
@@ -394,6 +400,22 @@ def _fingerprint(store: Store, stage: str, version: str, *, depends: tuple[str, 
             str(store.scalar("SELECT fingerprint FROM build_state WHERE stage = ?", [dep]))
         )
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:24]
+
+
+#: the stages with fingerprints, in build order
+STAGES = ("normalize", "extract", "analyze")
+
+
+def _withdraw(store: Store, stage: str) -> None:
+    """Forget the fingerprints of ``stage`` and every later stage: their output is being redone.
+
+    Called inside the transaction of the stage's first write, so a build killed at any point
+    leaves no fingerprint saying "done" over output that is not.
+    """
+    later = STAGES[STAGES.index(stage) :]
+    store.execute(
+        f"DELETE FROM build_state WHERE stage IN ({', '.join('?' * len(later))})", list(later)
+    )
 
 
 def _unchanged(store: Store, stage: str, fingerprint: str) -> bool:

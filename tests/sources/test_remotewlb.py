@@ -18,6 +18,7 @@ from roleatlas.exceptions import SourceError
 from roleatlas.sources.adapters.remotewlb import (
     RemoteWLBPostings,
     ad_body,
+    pay_fields,
     salary_text,
     split_ad,
 )
@@ -213,9 +214,8 @@ def test_hand_made_placeholder_salary_bad_url_and_html() -> None:
 
 def test_default_salary_is_kept_from_march_2024() -> None:
     (record,) = case_records("C#/2024-03").values()
-    assert salary_text("65k-95k USD", month=date(2024, 3, 1)) == "65k-95k USD"
-    # this ad names no place, so its dollar amount has no knowable currency: no pay
-    assert record.values["salary_text"] is None
+    assert record.values["salary_text"] == "65k-95k USD"
+    assert record.values["currency_hint"] == "USD"  # a remote ad naming no other country
     assert record.values["company"] is None  # an empty H3
     assert record.values["location"] is None
 
@@ -318,3 +318,21 @@ def test_whole_tree_every_file_one_record() -> None:
     assert len(ids) == rows
     assert all(reason.startswith("empty ad") for reason in reasons)
     assert reasons["empty ad: only the board's 'Check out similar jobs below' line"] == 31
+
+
+@pytest.mark.parametrize(
+    ("text", "location", "expected"),
+    [
+        ("240000.0", "United States", ("240000.0", "USD")),
+        ("~230k", "Remote", ("~230k", "USD")),
+        ("$113,000 - $162,000", "Remote within the US", ("$113,000 - $162,000", "USD")),
+        # the board's USD label on local pay: no price rather than a guess
+        ("USD 232000.0~348000.0", "Poland", (None, None)),
+        ("3500000.0", "India", (None, None)),
+        ("$110,000 - $130,000 / year", "Canada", ("$110,000 - $130,000 / year", "CAD")),
+        ("€117,420 - €146,775", "Germany (Remote)", ("€117,420 - €146,775", None)),
+        ("£95-115k", "Remote", ("£95-115k", None)),
+    ],
+)
+def test_pay_is_kept_where_its_currency_is_knowable(text, location, expected) -> None:  # type: ignore[no-untyped-def]
+    assert pay_fields(text, location) == expected

@@ -76,6 +76,7 @@ _OTHER_CURRENCY = re.compile(
     r"[£€₹¥]|\b(?:EUR|GBP|CAD|AUD|NZD|INR|PLN|CHF|SEK|NOK|DKK|BRL|MXN|JPY|SGD|ZAR)\b", re.I
 )
 _LOCAL_DOLLARS = {"CA": "CAD", "AU": "AUD", "NZ": "NZD"}
+_US = re.compile(r"\b(?:U\.?S\.?A?\.?|United States|America)\b", re.IGNORECASE)
 _ZERO_SALARY = re.compile(r"^[~$]?\s*0+(?:\.0+)?\s*k?$", re.IGNORECASE)
 _FOOTER = re.compile(r"\n?[ \t]*##[ \t]+CLICK TO \[APPLY\]\([^)]*\)\s*\Z")
 # an image, or a link whose text is only an image (a linked logo)
@@ -136,17 +137,20 @@ def pay_fields(text: str | None, location: str | None) -> tuple[str | None, str 
     """``(salary_text, currency_hint)``: the board's pay line where its currency is knowable.
 
     The board writes amounts without a currency (``424000.0``, ``~323k``) or labels them
-    ``USD``, and for ads in the US both are dollars. Elsewhere such lines are often local money
-    under the board's label (``USD 232000.0~348000.0`` for a job in Poland, ``3500000.0`` in
-    India), so a bare or ``USD`` amount outside the US states no pay we can price: it gives no
-    salary text rather than a guess. A line naming another currency (``£``, ``€``, ``CAD``) is
-    kept as stated; a ``$`` line for Canada, Australia or New Zealand is that country's dollar.
+    ``USD``, and for ads in the US, or remote ads that name no country, both are dollars.
+    Where the ad names another country such lines are often local money under the board's
+    label (``USD 232000.0~348000.0`` for a job in Poland, ``3500000.0`` in India), so a bare or
+    ``USD`` amount there states no pay we can price: it gives no salary text rather than a
+    guess. A line naming another currency (``£``, ``€``, ``CAD``) is kept as stated; a ``$``
+    line for Canada, Australia or New Zealand is that country's dollar.
     """
     if not text:
         return None, None
     country = parse_location(location).country if location else None
-    if country == "US":
-        return text, "USD"
+    if country is None and location and _US.search(location):
+        country = "US"
+    if country in ("US", None):
+        return text, None if _OTHER_CURRENCY.search(text) else "USD"
     if _OTHER_CURRENCY.search(text):
         return text, None
     if "$" in text and country in _LOCAL_DOLLARS and "USD" not in text.upper():

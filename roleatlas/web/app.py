@@ -50,6 +50,44 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
+#: the largest request body read (a /fit form of 50,000 characters, percent-encoded, fits)
+MAX_BODY = 1 << 20
+
+
+class BodyLimit:
+    """Refuses (413) a request body over ``limit`` bytes before reading past the limit.
+
+    A body announced larger by ``content-length`` is refused without reading any of it; a
+    streamed body is refused once the bytes received pass the limit, so memory stays bounded
+    whatever the client sends. The 413 is raised where the route reads the body, so it is
+    rendered like any other error (JSON or HTML, with the security headers).
+    """
+
+    def __init__(self, app: ASGIApp, limit: int = MAX_BODY) -> None:
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] in ("GET", "HEAD"):
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope.get("headers") or ()).get(b"content-length", b"")
+        received = 0
+
+        async def limited() -> Message:
+            nonlocal received
+            if declared.isdigit() and int(declared) > self.limit:
+                raise HTTPException(413, f"the request body is over {self.limit:,} bytes")
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.limit:
+                    raise HTTPException(413, f"the request body is over {self.limit:,} bytes")
+            return message
+
+        await self.app(scope, limited, send)
+
+
 class HeadAsGet:
     """Answers ``HEAD`` as the ``GET`` of the same URL, headers only (RFC 9110 §9.3.2).
 
@@ -119,6 +157,7 @@ def create_app(settings: WebSettings | None = None, *, source: DataSource | None
         app.include_router(module.router)
     app.include_router(api.router, prefix="/api/v1")
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.add_middleware(BodyLimit)
     app.add_middleware(CachedPages, site=app.state.site)
     app.add_middleware(SecurityHeaders)
     app.add_middleware(HeadAsGet)
@@ -145,6 +184,17 @@ def _error(request: Request, status: int, message: str) -> Response:
 
 
 def _add_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(Exception)
+    async def server_error(request: Request, exc: Exception) -> Response:
+        # answered by the outermost middleware, outside SecurityHeaders: the headers go on here
+        try:
+            response = _error(request, 500, "internal error: the server could not answer")
+        except Exception:  # the error page itself failed: plain JSON still answers
+            response = JSONResponse({"error": "internal error", "status": 500}, status_code=500)
+        for key, value in SECURITY_HEADERS:
+            response.headers[key.decode()] = value.decode()
+        return response
+
     @app.exception_handler(NotFoundError)
     async def not_found(request: Request, exc: NotFoundError) -> Response:
         return _error(request, 404, str(exc))

@@ -51,11 +51,26 @@ def json_page(data: Any) -> tuple[bytes, str]:
     return dumps(data), "application/json"
 
 
+#: a cell starting with one of these is a formula to a spreadsheet (OWASP, CSV injection)
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: Any) -> Any:
+    """``value``, with a text that a spreadsheet would run as a formula prefixed by ``'``.
+
+    Numbers are left alone (``-3`` stays a number); text such as ``=HYPERLINK(…)``,
+    ``+cmd|…`` or ``-2+3`` is shown as written instead of evaluated.
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def csv_page(rows: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> tuple[bytes, str]:
-    """CSV bytes of rows (only ``columns``, in order)."""
+    """CSV bytes of rows (only ``columns``, in order), every cell spreadsheet-safe."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=list(columns), extrasaction="ignore")
-    writer.writeheader()
+    writer.writerow({k: spreadsheet_safe(k) for k in columns})
     for row in rows:
         writer.writerow({k: _cell(row.get(k)) for k in columns})
     return out.getvalue().encode(), "text/csv; charset=utf-8"
@@ -63,7 +78,7 @@ def csv_page(rows: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> tuple
 
 def _cell(value: Any) -> Any:
     if isinstance(value, list | tuple):
-        return "; ".join(map(str, value))
+        return spreadsheet_safe("; ".join(map(str, value)))
     if isinstance(value, float):
         return round(value, 4)
-    return value
+    return spreadsheet_safe(value)

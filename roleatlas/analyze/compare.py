@@ -14,10 +14,17 @@ from typing import Any
 from roleatlas.analyze.aggregates import Aggregates
 from roleatlas.analyze.jobs import FEATURED_MIN_CONFIDENCE, FEATURED_PER_ROLE, PLAUSIBLE_PAY
 from roleatlas.analyze.profiles import THIN_POSTINGS, ProfileBuilder
-from roleatlas.analyze.salaries import EXPERIENCE_LABELS, MIN_N, SENIORITY_LABELS, group_label
+from roleatlas.analyze.salaries import (
+    EXPERIENCE_LABELS,
+    MIN_N,
+    SENIORITY_LABELS,
+    group_label,
+    overall_cell,
+)
 from roleatlas.analyze.stats import (
     BOOTSTRAP_SEED,
     benjamini_hochberg,
+    fisher_exact,
     quantile,
     share,
     two_proportion_z,
@@ -26,6 +33,25 @@ from roleatlas.analyze.text import date_label, http_url
 
 SCHEMA_VERSION = 1
 FDR = 0.05
+#: a difference is never called significant when the role with the higher share has fewer
+#: postings naming the skill than this: it would rest on one or two postings
+MIN_SEPARATING_COUNT = 3
+#: the z-test is used only when every expected count of the 2×2 table is at least this;
+#: otherwise Fisher's exact test
+MIN_EXPECTED = 5
+#: a skill is "to acquire" only when the target role's share is this much higher (and the
+#: difference is significant, as in ``separating``)
+MIN_ACQUIRE_DIFF = 0.05
+DIFFERENCE_TEST = (
+    "pooled two-proportion z-test, or Fisher's exact test when an expected count is below "
+    f"{MIN_EXPECTED}; Benjamini–Hochberg q < {FDR} over every skill seen in either role; never "
+    f"significant when the higher side has fewer than {MIN_SEPARATING_COUNT} postings naming it"
+)
+PAY_CHANGE_NOTE = (
+    "This is the difference between the median pay of two groups of survey respondents, those "
+    "in {to} roles and those in {frm} roles; it is not what one person gains by switching, since "
+    "the groups also differ in experience, country and employer."
+)
 EMPLOYMENT_LABELS = {
     "full-time": "Full Time",
     "part-time": "Part Time",
@@ -34,14 +60,16 @@ EMPLOYMENT_LABELS = {
     "internship": "Internship",
 }
 FEATURED_METHOD = (
-    f"canonical postings with role confidence ≥ {FEATURED_MIN_CONFIDENCE}; score = 0.35 recency "
-    "+ 0.25 pay shown (employer-stated 1, job-board estimate 0.5) + 0.2 role confidence + 0.2 "
-    "complete card (title, company, location, employment type, level); one per employer, "
-    f"{FEATURED_PER_ROLE} per role"
+    f"canonical postings with role confidence ≥ {FEATURED_MIN_CONFIDENCE}; complete cards "
+    "(title, company, location, employment type, level) first, then score = 0.35 recency "
+    "+ 0.25 pay shown (employer-stated 1, job-board estimate 0.5) + 0.2 role confidence; "
+    f"one per employer, {FEATURED_PER_ROLE} per role"
 )
 SALARY_DIFF_METHOD = (
-    "difference of medians (b − a), percentile bootstrap 95% interval, 1,000 resamples per side, "
-    f"seed {BOOTSTRAP_SEED} + cell; cells with n < {MIN_N} on either side suppressed"
+    "difference of medians (b − a) between two groups of respondents or postings, percentile "
+    "bootstrap 95% interval, 1,000 resamples per side (survey: distinct answers resampled with "
+    f"their exact repeats), seed {BOOTSTRAP_SEED} + cell; cells with fewer than {MIN_N} distinct "
+    "records on either side suppressed"
 )
 
 
@@ -74,6 +102,14 @@ class ComparisonBuilder:
     ) -> dict[str, Any]:
         na = len(self.agg.salaries.sorted_values(source, a, by, group))
         nb = len(self.agg.salaries.sorted_values(source, b, by, group))
+        da = self.agg.salaries.distinct(source, a, by, group)
+        db = self.agg.salaries.distinct(source, b, by, group)
+        thin = min(na, nb, da, db) < MIN_N
+        note = None
+        if thin:
+            note = f"not enough data (n={na} vs n={nb})"
+            if (da, db) != (na, nb):
+                note = f"not enough data (n={na} vs n={nb}; {da} and {db} distinct answers)"
         row: dict[str, Any] = {
             "source": source,
             "by": by,
@@ -85,8 +121,10 @@ class ComparisonBuilder:
             "median_b": None,
             "diff": None,
             "ci": None,
-            "suppressed": min(na, nb) < MIN_N,
-            "note": f"not enough data (n={na} vs n={nb})" if min(na, nb) < MIN_N else None,
+            "distinct_a": da,
+            "distinct_b": db,
+            "suppressed": thin,
+            "note": note,
         }
         if row["suppressed"]:
             return row
@@ -112,6 +150,10 @@ class ComparisonBuilder:
             "a": self.profiles[a]["salaries"]["survey"],
             "b": self.profiles[b]["salaries"]["survey"],
             "difference": rows,
+            "broader": {
+                "a": _broader_slim(self.profiles[a]["salaries"].get("broader")),
+                "b": _broader_slim(self.profiles[b]["salaries"].get("broader")),
+            },
             "method": SALARY_DIFF_METHOD,
             "links": {"a": f"/salaries/{a}", "b": f"/salaries/{b}"},
         }
@@ -126,12 +168,13 @@ class ComparisonBuilder:
         for s in names:
             xa = ia[s]["count"] if s in ia else 0
             xb = ib[s]["count"] if s in ib else 0
-            z, p = two_proportion_z(xa, na, xb, nb)
+            z, p = difference_test(xa, na, xb, nb)
             tests.append((s, xa, xb, z, p))
         qs = benjamini_hochberg([t[4] for t in tests]) if tests else []
         separating = []
         for (s, xa, xb, z, p), q in zip(tests, qs, strict=True):
-            if q >= FDR:
+            higher = xb if z > 0 else xa
+            if q >= FDR or higher < MIN_SEPARATING_COUNT:
                 continue
             meta = ia.get(s) or ib[s]
             separating.append(
@@ -183,10 +226,7 @@ class ComparisonBuilder:
                 for s in shared[:12]
             ],
             "separating": separating[:20],
-            "test": (
-                "two-proportion z-test (pooled), Benjamini–Hochberg q < 0.05 over every "
-                f"skill seen in either role ({len(tests)} tests)"
-            ),
+            "test": f"{DIFFERENCE_TEST} ({len(tests)} tests)",
         }
 
     def _both(
@@ -255,12 +295,34 @@ class ComparisonBuilder:
         )
 
     # -- transitions -------------------------------------------------------------------------
-    def plan(self, src: str, dst: str, salary_rows: list[dict[str, Any]]) -> dict[str, Any]:
+    def plan(
+        self,
+        src: str,
+        dst: str,
+        salary_rows: list[dict[str, Any]],
+        separating: list[dict[str, Any]] | None = None,
+    ) -> dict[str, Any]:
+        """The plan from ``src`` to ``dst``.
+
+        Skills to acquire are those whose share is significantly higher in ``dst`` (the pair's
+        ``separating`` test) by at least ``MIN_ACQUIRE_DIFF``; skills you keep are those both
+        roles name in at least 20% of postings and that are not to acquire: never both.
+        """
+        if separating is None:
+            separating = self.skills(*sorted((src, dst)))["separating"]
         isrc = {it["skill"]: it for it in self.pb.skill_items(src)}
         idst = self.pb.skill_items(dst)
+        clearly_higher = {
+            r["skill"]
+            for r in separating
+            if r["favours"] == dst
+            and r[_side(src, dst, dst)]["share"] is not None
+            and (r[_side(src, dst, dst)]["share"] or 0) - (r[_side(src, dst, src)]["share"] or 0)
+            >= MIN_ACQUIRE_DIFF
+        }
         acquire = []
         for it in idst:
-            if it["kind"] == "soft":
+            if it["kind"] == "soft" or it["skill"] not in clearly_higher:
                 continue
             s_share = isrc[it["skill"]]["share"] if it["skill"] in isrc else 0.0
             score = it["share"] * (1 - (s_share or 0.0))
@@ -285,7 +347,10 @@ class ComparisonBuilder:
                 "source": _slim(isrc[it["skill"]]),
             }
             for it in idst
-            if it["skill"] in isrc and it["share"] >= 0.2 and isrc[it["skill"]]["share"] >= 0.2
+            if it["skill"] in isrc
+            and it["skill"] not in clearly_higher
+            and it["share"] >= 0.2
+            and isrc[it["skill"]]["share"] >= 0.2
         ][:8]
         ps, pd_ = self.profiles[src], self.profiles[dst]
         ys, yd = ps["experience"]["years_min"], pd_["experience"]["years_min"]
@@ -300,6 +365,14 @@ class ComparisonBuilder:
                 diff=-overall["diff"],
                 ci=[-overall["ci"][1], -overall["ci"][0]],
             )
+        names = self.agg.roles[src].name, self.agg.roles[dst].name
+        diff_years = (
+            round(yd["p50"] - ys["p50"], 2)
+            if ys["p50"] is not None and yd["p50"] is not None
+            else None
+        )
+        change["label"] = "Difference in median pay between the two groups (survey)"
+        change["note"] = PAY_CHANGE_NOTE.format(frm=names[0], to=names[1])
         return {
             "from": src,
             "to": dst,
@@ -308,11 +381,8 @@ class ComparisonBuilder:
             "experience": {
                 "from": ys,
                 "to": yd,
-                "median_diff_years": (
-                    round(yd["p50"] - ys["p50"], 2)
-                    if ys["p50"] is not None and yd["p50"] is not None
-                    else None
-                ),
+                "median_diff_years": diff_years,
+                "text": experience_text(names[0], names[1], ys, yd),
             },
             "degree": {
                 "from_usual": (ps["education"]["degree_min"] or [None])[0],
@@ -321,7 +391,10 @@ class ComparisonBuilder:
             "salary_change": change,
             "bridging_postings": self.bridging(src, dst),
             "method": (
-                "score = target share × (1 − source share); bridging = postings of either role "
+                "to acquire: skills the target role names significantly more often "
+                f"({DIFFERENCE_TEST}) and by at least {MIN_ACQUIRE_DIFF:.0%} points, ranked by "
+                "target share × (1 − source share); you keep: skills both roles name in at least "
+                "20% of postings, never one to acquire; bridging = postings of either role "
                 "covering the most of both roles' top-20 skills"
             ),
         }
@@ -346,6 +419,7 @@ class ComparisonBuilder:
         a, b = sorted((a, b))
         pa, pb = self.profiles[a], self.profiles[b]
         salaries = self.salaries(a, b)
+        skills = self.skills(a, b)
         thin = [
             f"{p['name']}: {p['basis']['postings']['n']} postings"
             for p in (pa, pb)
@@ -377,7 +451,7 @@ class ComparisonBuilder:
             },
             "definitions": {"a": pa["definition"], "b": pb["definition"]},
             "responsibilities": {"a": _top_resp(pa), "b": _top_resp(pb)},
-            "skills": self.skills(a, b),
+            "skills": skills,
             "education": {
                 "a": {"education": pa["education"], "experience": pa["experience"]},
                 "b": {"education": pb["education"], "experience": pb["experience"]},
@@ -402,8 +476,8 @@ class ComparisonBuilder:
             },
             "related": {"comparisons": related, "a": pa["related"], "b": pb["related"]},
             "transition": {
-                "a_to_b": self.plan(a, b, salaries["difference"]),
-                "b_to_a": self.plan(b, a, salaries["difference"]),
+                "a_to_b": self.plan(a, b, salaries["difference"], skills["separating"]),
+                "b_to_a": self.plan(b, a, salaries["difference"], skills["separating"]),
             },
         }
 
@@ -429,10 +503,56 @@ class ComparisonBuilder:
         return out[:limit]
 
 
+def difference_test(x1: int, n1: int, x2: int, n2: int) -> tuple[float, float]:
+    """``(z, two-sided p)`` of x1/n1 vs x2/n2: the z-test when every expected count is at least
+    ``MIN_EXPECTED``, else Fisher's exact p (z then only gives the direction)."""
+    z, p = two_proportion_z(x1, n1, x2, n2)
+    k, n = x1 + x2, n1 + n2
+    if n and min(k, n - k) * min(n1, n2) / n < MIN_EXPECTED:
+        p = fisher_exact(x1, n1, x2, n2)
+    return z, p
+
+
+def _side(a: str, b: str, role: str) -> str:
+    """Which side (``a``/``b``) of the sorted pair of ``a`` and ``b`` a role is on."""
+    return "a" if role == min(a, b) else "b"
+
+
+def experience_text(
+    src_name: str, dst_name: str, ys: dict[str, Any], yd: dict[str, Any]
+) -> str | None:
+    """The experience difference in words ("… postings ask for about 4 more years")."""
+    if ys.get("p50") is None or yd.get("p50") is None:
+        return None
+    diff = yd["p50"] - ys["p50"]
+    basis = (
+        f"median of the minimum years stated: {yd['p50']:g} in {yd['n']} {dst_name} postings, "
+        f"{ys['p50']:g} in {ys['n']} {src_name} postings"
+    )
+    years = round(abs(diff))
+    if years == 0:
+        return f"{dst_name} postings ask for about the same experience as {src_name} postings ({basis})."
+    more = "more" if diff > 0 else "fewer"
+    unit = "year" if years == 1 else "years"
+    return f"{dst_name} postings ask for about {years} {more} {unit} of experience than {src_name} postings ({basis})."
+
+
+def _broader_slim(b: dict[str, Any] | None) -> dict[str, Any] | None:
+    if not b:
+        return None
+    keep = ("slug", "name", "path", "own_n", "own_distinct", "note", "link")
+    return {k: b[k] for k in keep} | {"cell": overall_cell(b["survey"], "survey")}
+
+
 def _common_groups(agg: Aggregates, a: str, b: str, by: str) -> list[str]:
     ga, gb = agg.salaries.groups("survey", a, by), agg.salaries.groups("survey", b, by)
     both = [(g, min(len(ga[g]), len(gb[g]))) for g in set(ga) & set(gb) if g is not None]
-    both = [(g, n) for g, n in both if n >= MIN_N]
+    dist = agg.salaries.distinct
+    both = [
+        (g, n)
+        for g, n in both
+        if n >= MIN_N and min(dist("survey", a, by, g), dist("survey", b, by, g)) >= MIN_N
+    ]
     return [g for g, _ in sorted(both, key=lambda gc: (-gc[1], gc[0]))]
 
 

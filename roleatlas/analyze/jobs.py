@@ -77,7 +77,12 @@ def featured_score(
     confidence: float | None,
     complete: bool,
 ) -> float:
-    """0.35 recency + 0.25 pay shown + 0.2 role confidence + 0.2 complete card, 4 decimals."""
+    """1 for a complete card, + 0.35 recency + 0.25 pay shown + 0.2 role confidence, 4 decimals.
+
+    A complete card (title, company, location, employment type, level) outranks every
+    incomplete one: with postings from boards that state less (Hacker News posts, exports
+    without a job location) recency alone would otherwise fill the cards with gaps.
+    """
     lo, hi = dates or ("", "")
     span = max((date.fromisoformat(hi) - date.fromisoformat(lo)).days, 1) if lo else 1
     recency = (
@@ -86,7 +91,7 @@ def featured_score(
         else 0.0
     )
     pay_score = {"posted": 1.0, "estimate": 0.5}.get(pay or "", 0.0)
-    score = 0.35 * recency + 0.25 * pay_score + 0.2 * (confidence or 0.0) + 0.2 * float(complete)
+    score = 0.35 * recency + 0.25 * pay_score + 0.2 * (confidence or 0.0) + 1.0 * float(complete)
     return round(score, 4)
 
 

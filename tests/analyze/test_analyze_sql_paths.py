@@ -187,7 +187,11 @@ def test_years_from_counts_match_describe(sql_store: Store) -> None:
 def test_posting_keys_are_dropped_after_use(sql_store: Store) -> None:
     with posting_keys(sql_store) as table:
         window = window_facts(sql_store)[1]
-        assert sql_store.count(table) == window["postings"]
+        # the leadership family's postings are also keyed under the family: count each once
+        assert (
+            sql_store.scalar(f"SELECT count(DISTINCT posting_id) FROM {table}")
+            == window["postings"]
+        )
         assert window["postings"] + window["older"] + window["undated"] == sql_store.count(
             "posting_facts", "is_canonical"
         )

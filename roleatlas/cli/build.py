@@ -10,7 +10,7 @@ from roleatlas import config
 from roleatlas.cli.app import data_dir_option, db_option, main
 from roleatlas.cli.ingest import progress_bars
 from roleatlas.pipeline import build as run_build
-from roleatlas.store import Store
+from roleatlas.store import Store, current_release, publish, releases, rollback
 
 
 @main.command()
@@ -31,10 +31,19 @@ from roleatlas.store import Store
     show_default=True,
     help="Spark master URL (--engine spark).",
 )
+@click.option(
+    "--no-publish",
+    is_flag=True,
+    help="Leave the served results alone (by default a build publishes a copy for the site).",
+)
 @db_option
 @data_dir_option
-def build(no_ingest, force, as_json, quiet, engine, spark_master, db, data_dir) -> None:  # type: ignore[no-untyped-def]
-    """Build the store: ingest (if needed), normalize, extract, analyze."""
+def build(no_ingest, force, as_json, quiet, engine, spark_master, no_publish, db, data_dir) -> None:  # type: ignore[no-untyped-def]
+    """Build the store: ingest (if needed), normalize, extract, analyze, then publish it.
+
+    A running `roleatlas serve` keeps serving the last published results during the build and
+    switches to the new ones when the build publishes them.
+    """
     root = config.data_dir(data_dir)
     ingest = not no_ingest and root.is_dir()
     if not no_ingest and not root.is_dir():
@@ -65,6 +74,7 @@ def build(no_ingest, force, as_json, quiet, engine, spark_master, db, data_dir) 
                 force=force,
                 progress=progress,
             )
+        published = None if no_publish else publish(store)
     if as_json:
         click.echo(json.dumps([r.to_dict() for r in reports], indent=2, default=str))
         return
@@ -78,3 +88,25 @@ def build(no_ingest, force, as_json, quiet, engine, spark_master, db, data_dir) 
             )
         for file, reason in r.detail.get("refused", {}).items():
             click.echo(f"{'':<10} refused {file}: {reason}")
+    if published is not None:
+        click.echo(f"{'publish':<10} {published}")
+
+
+@main.command(name="publish")
+@click.option("--rollback", "back", is_flag=True,
+              help="Serve the previous published copy again.")  # fmt: skip
+@click.option("--list", "show", is_flag=True, help="List the published copies.")
+@db_option
+def publish_command(back, show, db) -> None:  # type: ignore[no-untyped-def]
+    """Publish the store for `roleatlas serve` (a build does this itself), or roll back."""
+    path = config.db_path(db)
+    if show:
+        served = current_release(path)
+        for release in releases(path):
+            click.echo(("* " if release == served else "  ") + str(release))
+        return
+    if back:
+        click.echo(f"serving {rollback(path)}")
+        return
+    with Store(path) as store:
+        click.echo(f"published {publish(store)}")

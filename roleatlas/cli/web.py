@@ -14,14 +14,31 @@ from roleatlas.cli.app import db_option, main
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64))
 @db_option
 def serve(host, port, workers, db) -> None:  # type: ignore[no-untyped-def]
-    """Serve the web app on the store (or the bundled snapshot when no store exists)."""
+    """Serve the web app on the store's published results (or the bundled snapshot).
+
+    The site reads the copy `roleatlas build` publishes, never the store itself, so a build can
+    run meanwhile; it switches to each new copy when the build publishes it.
+    """
     import os
 
     import uvicorn
 
+    from roleatlas.web.datasource import open_source
+    from roleatlas.web.settings import WebSettings
+
     path = config.db_path(db)
     os.environ["ROLEATLAS_DB"] = str(path)
-    origin = "store" if path.exists() else "bundled snapshot (no store at " + str(path) + ")"
+    os.environ["ROLEATLAS_FOLLOW"] = "1"
+    settings = WebSettings.from_env()
+    source = open_source(db=path, snapshot=settings.snapshot, publish_first=True)
+    origin = getattr(source, "note", None) or (
+        f"published results {source.path}"
+        if source.kind == "store"
+        else f"bundled snapshot (no store at {path})"
+        if source.kind == "snapshot"
+        else f"nothing (no store at {path}, no snapshot)"
+    )
+    source.close()
     click.echo(f"serving {origin} on http://{host}:{port}", err=True)
     uvicorn.run(
         "roleatlas.web.app:create_app",

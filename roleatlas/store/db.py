@@ -109,6 +109,12 @@ class Store:
                 self._con.execute("COMMIT")
 
     @contextmanager
+    def exclusive(self) -> Iterator[Store]:
+        """No other thread of this process uses the connection inside the block."""
+        with self._lock:
+            yield self
+
+    @contextmanager
     def memory_capped(self, limit: int) -> Iterator[None]:
         """Lower the database's memory limit to ``limit`` bytes (if higher) for the block.
 

@@ -17,7 +17,7 @@ from typing import Any
 from roleatlas.analyze.run import decode_result
 from roleatlas.analyze.text import http_url
 from roleatlas.exceptions import StoreError
-from roleatlas.store import Store
+from roleatlas.store import Store, current_release, publish
 from roleatlas.web.salaries import LiveSalaries
 
 #: analysis result kinds the web app reads
@@ -85,11 +85,12 @@ class DataSource:
 
 
 class StoreSource(DataSource):
-    """Reads a store built by ``roleatlas build`` (read-only)."""
+    """Reads a store built by ``roleatlas build`` (read-only), or a published copy of one."""
 
     kind = "store"
 
     def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
         self.store = Store(path, read_only=True)
         results: dict[str, dict[str, Any]] = {k: {} for k in KINDS}
         if self.store.table_exists("analysis_results"):
@@ -194,17 +195,48 @@ class EmptySource(DataSource):
 
     kind = "empty"
 
-    def __init__(self) -> None:
+    def __init__(self, note: str | None = None) -> None:
         super().__init__({})
+        self.note = note
 
 
-def open_source(*, db: str | Path, snapshot: str | Path) -> DataSource:
-    """The store at ``db`` when it exists, else the snapshot at ``snapshot``, else nothing."""
+#: what a server says while the store it was given is being built and was never published
+PENDING = (
+    "no published results yet: a build is writing {db}; the site switches to its results "
+    "when the build commits"
+)
+
+
+def open_source(*, db: str | Path, snapshot: str | Path, publish_first: bool = False) -> DataSource:
+    """What to serve for the store at ``db``.
+
+    The store's current published copy when it has one (``roleatlas build`` publishes), else
+    the store itself, read-only — with ``publish_first``, published first, so that a build can
+    take the store while the site serves the copy. A store that is being written and was never
+    published gives an empty source saying so; no store gives the snapshot at ``snapshot``,
+    else nothing.
+    """
+    release = current_release(db)
+    if release is not None:
+        return StoreSource(release)
     if Path(db).exists():
-        return StoreSource(db)
+        try:
+            if publish_first:
+                with Store(db) as store:
+                    return StoreSource(publish(store))
+            return StoreSource(db)
+        except StoreError as exc:
+            if not _locked(exc):
+                raise
+            return EmptySource(PENDING.format(db=db))
     if Path(snapshot).exists():
         return SnapshotSource(snapshot)
     return EmptySource()
+
+
+def _locked(exc: StoreError) -> bool:
+    """Whether the store could not be opened because another process is writing it."""
+    return "lock" in str(exc).lower()
 
 
 def load_snapshot(path: str | Path) -> dict[str, Any]:

@@ -23,14 +23,21 @@ class WebSettings:
     #: postings per page on the job board
     page_size: int = 20
     site_name: str = "RoleAtlas"
+    #: serve the store's published copy (publishing the store first if it has none) and move
+    #: to each new one a build publishes; off, the store file itself is read (tests, export)
+    follow: bool = False
+    #: how often a following server looks for a newer published copy, in seconds
+    refresh_seconds: float = 1.0
 
     @classmethod
     def from_env(cls, *, db: str | os.PathLike[str] | None = None) -> WebSettings:
-        """Settings from ``ROLEATLAS_DB``, ``ROLEATLAS_SNAPSHOT`` and ``ROLEATLAS_PAGE_CACHE``."""
+        """Settings from ``ROLEATLAS_DB``, ``ROLEATLAS_SNAPSHOT``, ``ROLEATLAS_PAGE_CACHE`` and
+        ``ROLEATLAS_FOLLOW`` (``1``: follow published copies, as ``roleatlas serve`` does)."""
         snapshot = os.environ.get("ROLEATLAS_SNAPSHOT")
         cache = os.environ.get("ROLEATLAS_PAGE_CACHE")
         return cls(
             db=config.db_path(db),
             snapshot=Path(snapshot) if snapshot else BUNDLED_SNAPSHOT,
             page_cache_size=int(cache) if cache else 2048,
+            follow=os.environ.get("ROLEATLAS_FOLLOW", "0") == "1",
         )

@@ -90,4 +90,9 @@ def pick_comparison(
 
 @router.get("/healthz")
 def health(site: SiteDep) -> dict[str, Any]:
-    return {"ok": True, "origin": site.source.kind, "roles": len(site.roles)}
+    health = {"ok": True, "origin": site.source.kind, "roles": len(site.roles)}
+    if path := getattr(site.source, "path", None):
+        health["serving"] = path.name  # the store, or the published copy of it
+    if note := getattr(site.source, "note", None):
+        health["note"] = note
+    return health

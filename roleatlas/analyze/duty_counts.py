@@ -22,11 +22,11 @@ from roleatlas.analyze.responsibilities import (
     MIN_GROUP_COMPANIES,
     MIN_THEME_SHARE,
     _default_themes_of,
-    _padded,
     _theme_task,
     company_key,
     is_duty,
     load_themes,
+    states_theme,
 )
 from roleatlas.analyze.stats import share
 from roleatlas.extract.responsibilities import statement_tokens
@@ -63,6 +63,7 @@ _EXAMPLE_SQL = f"""
                s.statement, s.norm, t.lead, s.chars > 160 AS long, s.n_themes, same.same
         FROM first_rows f JOIN _ra_duty_theme t USING (sid) JOIN _ra_duty_stmt s USING (sid)
         JOIN same ON same.role = f.role AND same.theme = t.theme AND same.norm = s.norm
+        WHERE t.lead  -- only statements that state the theme are examples
     ), firsts AS (
         SELECT * FROM th
         QUALIFY row_number() OVER (PARTITION BY role, theme, norm, comp ORDER BY {_RANK}) = 1
@@ -124,13 +125,11 @@ def _load_statements(store: Store, roles: list[str], vocabulary: set[str]) -> No
         stmt["norm"].append(" ".join(tokens))
         stmt["n_themes"].append(len(ids))
         stmt["chars"].append(len(text))
-        padded = _padded(text)[0]
         for theme in themes:
             if theme.id in ids:
-                verb = theme.verbs.search(padded)
                 theme_rows["sid"].append(sid)
                 theme_rows["theme"].append(theme.id)
-                theme_rows["lead"].append(verb is not None and verb.start() <= 1)
+                theme_rows["lead"].append(states_theme(theme, text))
         for tok in set(tokens) & vocabulary:
             token_rows["sid"].append(sid)
             token_rows["token"].append(tok)

@@ -29,6 +29,17 @@ LEADERSHIP_FAMILY = (
 )  # fmt: skip
 #: the low 32 bits of a recency key hold the posting's ``pid``
 PID_BITS = 32
+#: distinct employers one salary string must be shown for, within one source file, to be read as
+#: the band of the scraper's search rather than pay stated by each employer (docs/METHODS.md)
+BAND_MIN_EMPLOYERS = 10
+#: the (file, salary string) pairs that are search bands: the same text on many employers
+BANDS_SQL = f"""
+    SELECT p.source_file, p.salary_text FROM postings p
+    WHERE p.salary_text IS NOT NULL AND p.company IS NOT NULL
+    GROUP BY ALL
+    HAVING count(DISTINCT regexp_replace(lower(p.company), '[^a-z0-9]+', '', 'g'))
+           >= {BAND_MIN_EMPLOYERS}
+"""
 
 
 def _exists(store: Store, table: str) -> bool:
@@ -80,7 +91,10 @@ def window_facts(store: Store, *, months: int | None = None) -> tuple[str, dict[
         "older": int(counts["older"] or 0) if start else 0,
         "undated": int(counts["undated"] or 0) if start else 0,
     }
-    own = f"SELECT * FROM posting_facts f WHERE f.is_canonical AND ({inside})"
+    own = (
+        f"SELECT f.*, {search_band_sql(store)} AS search_band FROM posting_facts f "
+        f"WHERE f.is_canonical AND ({inside})"
+    )
     # the leadership family's postings once more under the family's key, so every per-role
     # figure also exists for the family (pages show it beside a thin leadership role's own n)
     family = ", ".join(f"'{r}'" for r in LEADERSHIP_FAMILY)
@@ -89,6 +103,23 @@ def window_facts(store: Store, *, months: int | None = None) -> tuple[str, dict[
         f"WHERE role IN ({family})"
     )
     return source, window
+
+
+def search_band_sql(store: Store, alias: str = "f") -> str:
+    """A boolean SQL expression: the fact's pay is its file's search band, not stated pay.
+
+    True when the pay was read from the posting's salary field (not its text) and that exact
+    salary string is shown for ``BAND_MIN_EMPLOYERS`` or more distinct employers in the same
+    source file: one band on many employers is the band the scraper searched, the same rule for
+    every file (docs/METHODS.md, "Search bands").
+    """
+    if not _exists(store, "postings"):
+        return "false"
+    return (
+        f"coalesce({alias}.salary_origin = 'field' AND {alias}.posting_id IN ("
+        f"SELECT p.id FROM postings p JOIN ({BANDS_SQL}) b "
+        f"ON b.source_file = p.source_file AND b.salary_text = p.salary_text), false)"
+    )
 
 
 def months_before(newest: date, months: int) -> date:

@@ -60,12 +60,17 @@ def outlook_section(
     """The profile's ``outlook``: BLS projections, OEWS wages, survey growth, demand signal."""
     table = bls_projections()
     socs = sorted({soc(c) for c in role.onet_codes})
+    primary = soc(role.onet_codes[0]) if role.onet_codes else None
+    socs = ([primary] if primary else []) + [c for c in socs if c != primary]
+    occupations = agg.onet.get("occupations", {})
     projections, notes = [], []
     for code in socs:
         entry = table["occupations"].get(code)
         if entry:
             projections.append(
                 {
+                    "headline": code == primary,
+                    "label": _label(role, code, entry["title"], primary, occupations),
                     "soc_code": code,
                     "title": entry["title"],
                     "scope": entry["ooh_scope"],
@@ -90,6 +95,8 @@ def outlook_section(
         if w:
             oews.append(
                 {
+                    "headline": code == primary,
+                    "label": _label(role, code, w["occupation_name"], primary, occupations),
                     "soc_code": code,
                     "occupation_name": w["occupation_name"],
                     "area": "U.S.",
@@ -139,7 +146,17 @@ def outlook_section(
         )
         previous = c
     basis = agg.basis.get(role.slug) or {"n": 0, "date_range": None, "sources": []}
+    headline = next((p for p in projections if p["headline"]), None)
     return {
+        "headline": headline,
+        "headline_oews": next((w for w in oews if w["headline"]), None),
+        "mapping": (
+            f"One headline figure per role: the official occupation of the role's primary O*NET "
+            f"code in the RoleAtlas taxonomy ({role.onet_codes[0]}); other mapped occupations are "
+            "shown as related occupations, never as the role's own outlook."
+            if role.onet_codes
+            else None
+        ),
         "bls_projections": projections,
         "oews": oews,
         "survey_growth": growth,
@@ -155,3 +172,28 @@ def outlook_section(
         },
         "notes": notes,
     }
+
+
+def _own(role_name: str, title: str) -> bool:
+    """Whether an official occupation title names the role itself ("Data Scientists")."""
+    return title.casefold().rstrip("s") == role_name.casefold().rstrip("s")
+
+
+def _label(
+    role: RoleInfo, code: str, title: str, primary: str | None, occupations: dict[str, Any]
+) -> str:
+    """Which official occupation a figure belongs to, and why it is shown for the role."""
+    if code != primary:
+        return (
+            f"Related occupation: {title} (SOC {code}), also mapped to {role.name} in the "
+            f"taxonomy; not {role.name}'s own outlook."
+        )
+    if _own(role.name, title):
+        return f"{title} (SOC {code}): the official occupation of {role.name}."
+    onet = role.onet_codes[0]
+    onet_title = (occupations.get(onet) or {}).get("title") or onet
+    return (
+        f"{title} (SOC {code}), not {role.name} alone: the official statistics have no "
+        f"{role.name} occupation; SOC {code} holds {role.name}'s primary O*NET occupation "
+        f"({onet} {onet_title}) in the RoleAtlas taxonomy, so it is the closest official figure."
+    )

@@ -14,8 +14,8 @@ from roleatlas.analyze.aggregates import Aggregates, RoleInfo, soc
 from roleatlas.analyze.keys import FAMILY, LEADERSHIP_FAMILY
 from roleatlas.analyze.outlook import outlook_section
 from roleatlas.analyze.responsibilities import METHOD as RESPONSIBILITY_METHOD
-from roleatlas.analyze.responsibilities import role_responsibilities
-from roleatlas.analyze.salaries import salary_stats_from
+from roleatlas.analyze.responsibilities import MIN_TASK_SIMILARITY, role_responsibilities
+from roleatlas.analyze.salaries import MIN_N, overall_cell, salary_stats_from
 from roleatlas.analyze.stats import describe_counts, log_odds_dirichlet, share, weighted_jaccard
 
 THIN_POSTINGS = 30
@@ -178,6 +178,8 @@ class ProfileBuilder:
                     kind=r["kind"] or "hard",
                 )
                 | {
+                    # stated as required: of the role's postings (beside the share mentioning it)
+                    "required": share(int(r["required"] or 0), n),
                     "required_share": round(r["required"] / r["count"], 4) if r["count"] else None,
                     "hot_technology": bool(flag["hot"]) if flag else None,
                     "example_posting_ids": list(r["examples"] or []),
@@ -216,8 +218,17 @@ class ProfileBuilder:
         tasks = [t for c in role.onet_codes for t in self.agg.onet.get("tasks", {}).get(c, [])]
         found = self.agg.responsibilities.get(role.slug) or role_responsibilities([])
         items = found["items"][:limit]
-        core = [t for t in tasks if (t.get("task_type") or "").lower() == "core"] or tasks
         fallback = n < THIN_POSTINGS or len(items) < 3
+        occ = self.agg.onet.get("occupations", {})
+        if fallback:
+            # the primary occupation's core tasks, labelled as that occupation's
+            primary = role.onet_codes[0] if role.onet_codes else None
+            own = [t for t in tasks if t["code"] == primary]
+            core = [t for t in own if (t.get("task_type") or "").lower() == "core"] or own
+        else:
+            # only tasks paired with one of the role's own duty themes
+            paired = {(it["onet_task"] or {}).get("task_id") for it in items}
+            core = [t for t in tasks if t["task_id"] in paired]
         return {
             "basis": self.basis(role.slug),
             "items": items,
@@ -230,10 +241,16 @@ class ProfileBuilder:
                     "code": t["code"],
                     "task_id": t["task_id"],
                     "task": t["task"],
-                    "label": "O*NET core task",
+                    "label": f"O*NET task of {(occ.get(t['code']) or {}).get('title', t['code'])}",
                 }
                 for t in core[:8]
             ],
+            "onet_tasks_rule": (
+                "O*NET tasks are shown only when paired with one of the role's duty themes "
+                "(similarity at least "
+                f"{MIN_TASK_SIMILARITY}, from the role's own mapped occupations); a thin role shows "
+                "the core tasks of its primary occupation, labelled as that occupation's"
+            ),
             "fallback": fallback,
             "note": _responsibility_note(n, len(items)) if fallback else None,
         }
@@ -269,8 +286,11 @@ class ProfileBuilder:
             "soft": [it for it in items if it["kind"] == "soft"][:10],
             "certifications": [it for it in items if it["kind"] == "certification"][:10],
             "distinctive": distinctive,
+            "title": "Skills in postings: mentioned, and stated as required",
             "method": (
-                "share of canonical postings mentioning the skill (Wilson 95% interval); "
+                "share of canonical postings mentioning the skill, and share stating it as required "
+                "(a 'required'/'must have' sentence or list; the rest mention it as a plus, a "
+                "tool in use or without saying) (Wilson 95% intervals); "
                 "distinctive = weighted log-odds with informative Dirichlet prior "
                 "(Monroe et al. 2008), role vs all other postings, z > 1.96"
             ),
@@ -367,6 +387,47 @@ class ProfileBuilder:
             "experience": self.experience(pooled),
             "seniority": self.shares(FAMILY, "seniority"),
         }
+
+    def broader_pay(self, role: RoleInfo) -> dict[str, Any] | None:
+        """The survey pay of the closest broader role, when this role's own cell is too thin.
+
+        Walks the taxonomy's ``broader`` links up from the role and takes the first role whose
+        overall survey cell is shown (``MIN_N`` distinct records). Labelled as that role's
+        everywhere; never merged into this role's own figures.
+        """
+        own = overall_cell(salary_stats_from(self.agg.salaries, role.slug), "survey")
+        if own is not None and not own["suppressed"]:
+            return None
+        chain, slug = [role.slug], role.broader
+        while slug and slug in self.agg.roles and slug not in chain:
+            chain.append(slug)
+            stats = salary_stats_from(self.agg.salaries, slug)
+            cell = overall_cell(stats, "survey")
+            if cell is not None and not cell["suppressed"]:
+                broader = self.agg.roles[slug]
+                path = " → ".join(self.agg.roles[s].name for s in chain)
+                own_n = own["n"] if own else 0
+                own_distinct = own.get("distinct", own_n) if own else 0
+                return {
+                    "slug": slug,
+                    "name": broader.name,
+                    "path": [self.agg.roles[s].name for s in chain],
+                    "own_n": own_n,
+                    "own_distinct": own_distinct,
+                    "survey": stats,
+                    "by_experience_level": salary_stats_from(
+                        self.agg.salaries, slug, by="experience_level"
+                    ),
+                    "link": f"/salaries/{slug}",
+                    "note": (
+                        f"{role.name} has {own_n} survey records ({own_distinct} distinct), fewer "
+                        f"than the {MIN_N} distinct records a figure needs. The survey pay shown "
+                        f"is that of {broader.name}, the closest broader role in the RoleAtlas "
+                        f"taxonomy ({path}), not of {role.name}."
+                    ),
+                }
+            slug = self.agg.roles[slug].broader
+        return None
 
     def seniority(self, role: RoleInfo) -> dict[str, Any]:
         sb = self.survey_basis(role.slug)
@@ -482,6 +543,7 @@ class ProfileBuilder:
                 ),
                 "by_country": salary_stats_from(self.agg.salaries, slug, by="country"),
                 "link": f"/salaries/{slug}",
+                "broader": self.broader_pay(role),
             },
             "demand": self.demand(role),
             "outlook": outlook_section(

@@ -19,7 +19,6 @@ same theme, example statements from different employers, and example posting ids
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -56,6 +55,27 @@ _COMPANY_SUFFIX = re.compile(
     r"\b(?:inc|llc|ltd|limited|corp|corporation|co|company|plc|gmbh|pty|lp|llp)\b\.?", re.I
 )
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+#: text that is never a duty of the job: equal-opportunity, benefits and about-the-company talk
+BOILERPLATE = re.compile(
+    r"equal (?:employment )?opportunit|affirmative action|without regard to|regardless of (?:race|"
+    r"gender|age|sex|religion)|race,? colou?r|sexual orientation|gender identity|protected "
+    r"(?:veteran|characteristic|class)|veteran status|disability status|reasonable accommodation|"
+    r"background check|drug[- ]free|e-verify|benefits? (?:package|include|such as)|401\(?k\)?|"
+    r"paid time off|\bpto\b|health,? dental|dental,? (?:and )?vision|medical,? dental|"
+    r"parental leave|stock options|competitive (?:salary|compensation|pay)|our (?:mission|"
+    r"values|culture|company|client is)|founded in|headquartered in|is an? (?:leading|global) ",
+    re.I,
+)
+#: two words run together by a lost line break ("APPLICATION DEVELOPMENTSupports"): never shown
+GLUED = re.compile(r"[A-Z]{4,}[a-z]|[a-z]{3,}[A-Z]{2,}[a-z]")
+#: an example states its theme: the theme's verb starts it and one of the theme's objects
+#: follows within this many words
+OBJECT_WINDOW = 6
+#: a theme is paired with an O*NET task only when the task's similarity to the theme's duty
+#: statements (``_theme_task``) is at least this; otherwise no task is shown
+MIN_TASK_SIMILARITY = 0.07
+#: a word is typical of a theme when this many times as frequent in its statements
+TYPICAL_LIFT = 1.5
 
 
 @dataclass(frozen=True)
@@ -118,11 +138,29 @@ def load_themes() -> tuple[Theme, ...]:
 @lru_cache(maxsize=65536)
 def is_duty(statement: str) -> bool:
     """Whether a statement reads as a duty of the job rather than talk about the company."""
-    if _WE.search(statement):
+    if _WE.search(statement) or BOILERPLATE.search(statement) or GLUED.search(statement):
         return False
     text = _ADVERB.sub("", statement.strip())
     text = _FIRST_COMMA.sub(r"\1 ", text)
     return bool(text) and bool(extract_statements(text))
+
+
+def states_theme(theme: Theme, statement: str) -> bool:
+    """Whether a statement says its theme: it starts with the theme's verb and names one of the
+    theme's objects within ``OBJECT_WINDOW`` words after it (the examples shown for a theme)."""
+    text, _ = _padded(statement)
+    verb = theme.verbs.search(text)
+    if verb is None or verb.start() > 1:
+        return False
+    end, at = verb.end(), verb.end()
+    for _ in range(OBJECT_WINDOW + 1):
+        nxt = text.find(" ", at + 1)
+        if nxt < 0:
+            end = len(text)
+            break
+        at = end = nxt
+    found = theme.objects.search(text, verb.end())
+    return found is not None and found.start() <= end
 
 
 def themes_of(statement: str, themes: Sequence[Theme] | None = None) -> list[str]:
@@ -256,10 +294,12 @@ def _examples(
 ) -> list[dict[str, str]]:
     """Up to ``EXAMPLES`` statements of a theme, each from a different employer.
 
-    Statements whose own first verb is the theme's verb come first (they are *about* the
-    theme), run-ons last; then the wording more postings share, then the more specific.
+    Only statements that state the theme (``states_theme``: its verb first, its object close
+    after) are examples; run-ons last; then the wording more postings share, then the more
+    specific.
     """
     counts = Counter(normalize_statement(s) for _, s in statements)
+    statements = [ps for ps in statements if states_theme(theme, ps[1])]
 
     def rank(ps: tuple[str, str]) -> tuple[Any, ...]:
         text, _ = _padded(ps[1])
@@ -296,26 +336,36 @@ def _theme_task(
 ) -> dict[str, str] | None:
     """The O*NET task of the role that fits the theme and shares its statements' words best.
 
-    A task qualifies when the theme's verb–object rule accepts its text; among those, the score is
-    Σ over the task's content words of P(word | theme statements) · log(P(word | theme) /
-    P(word | all statements)) — words typical of the theme, not of duties in general.
+    A task qualifies when the theme's verb–object rule accepts its text. Its similarity to the
+    theme is the mean, over the task's content words, of P(word | theme statements), counting
+    only words typical of the theme (at least ``TYPICAL_LIFT`` times as frequent in the theme's
+    statements as in all the role's statements; others count 0). The most similar task is paired
+    only when its similarity is at least ``MIN_TASK_SIMILARITY``; ``tasks`` are those of the
+    role's own mapped occupations.
     """
     theme = next(t for t in load_themes() if t.id == theme_id)
     best, best_score = None, 0.0
     for t in tasks:
         if not theme.matches(*_padded(t["task"])):
             continue
+        tokens = set(statement_tokens(t["task"]))
         score = 0.0
-        for tok in statement_tokens(t["task"]):
+        for tok in tokens:
             p_theme = theme_df[tok] / theme_n if theme_n else 0.0
             p_all = all_df[tok] / all_n if all_n else 0.0
-            if p_theme > 0 and p_all > 0:
-                score += p_theme * math.log(p_theme / p_all)
+            if p_theme > 0 and p_all > 0 and p_theme >= TYPICAL_LIFT * p_all:
+                score += p_theme
+        score = score / len(tokens) if tokens else 0.0
         if score > best_score:
             best, best_score = t, score
-    if best is None:
+    if best is None or best_score < MIN_TASK_SIMILARITY:
         return None
-    return {"code": best["code"], "task_id": best["task_id"], "task": best["task"]}
+    return {
+        "code": best["code"],
+        "task_id": best["task_id"],
+        "task": best["task"],
+        "similarity": round(best_score, 4),
+    }
 
 
 __all__ = [
@@ -327,5 +377,6 @@ __all__ = [
     "is_duty",
     "load_themes",
     "role_responsibilities",
+    "states_theme",
     "themes_of",
 ]

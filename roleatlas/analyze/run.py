@@ -44,6 +44,7 @@ def compute(
             "name": agg.roles[slug].name,
             "global": salary_stats_from(agg.salaries, slug),
             "by": {by: salary_stats_from(agg.salaries, slug, by=by) for by in BY_OPTIONS},
+            "broader": profiles[slug]["salaries"]["broader"],
         }
         if tick:
             tick(1)

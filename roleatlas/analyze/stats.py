@@ -10,6 +10,11 @@ Pure functions over plain Python numbers, so each can be checked against a direc
   uniform draws is Beta(k, n + 1 − k), and floor(n·U) maps iid uniforms onto iid resampled
   positions monotonically, so the k-th smallest resampled position is floor(n·U₍ₖ₎). This is the
   ordinary nonparametric bootstrap in distribution, at O(1) per resample instead of O(n log n).
+- ``cluster_bootstrap_medians``: the bootstrap for a sample with exact repeats: the distinct
+  answer patterns are resampled with replacement, each carrying all its repeats, and the type-7
+  median of the expanded resample is taken (Davison & Hinkley 1997, §3.8, resampling clusters).
+- ``fisher_exact``: two-sided Fisher's exact test of a 2×2 table (sum of hypergeometric
+  probabilities no larger than the observed one), valid at any count.
 - ``log_odds_dirichlet``: weighted log-odds ratio with an informative Dirichlet prior
   (Monroe, Colaresi & Quinn 2008, "Fightin' Words", §3.5), z-scored.
 - ``two_proportion_z``: pooled two-proportion z-test, two-sided; ``benjamini_hochberg`` adjusts
@@ -128,6 +133,71 @@ def bootstrap_medians(
         lo, hi = sorted_values[idx_k], sorted_values[idx_next]
         out.append(float(lo + frac * (hi - lo)))
     return out
+
+
+def cluster_bootstrap_medians(
+    patterns: Sequence[tuple[float, int]],
+    *,
+    resamples: int = BOOTSTRAP_RESAMPLES,
+    seed: int = BOOTSTRAP_SEED,
+) -> list[float]:
+    """Medians (type 7) of ``resamples`` cluster-bootstrap resamples.
+
+    ``patterns``: the distinct answers as ``(value, repeats)``, sorted by value. Each resample
+    draws as many patterns as there are, with replacement; a drawn pattern brings all its
+    repeats, so the resample's size varies with the repeats drawn.
+    """
+    import numpy as np
+
+    m = len(patterns)
+    if m == 0:
+        return []
+    values = np.array([float(v) for v, _ in patterns])
+    weights = np.array([int(c) for _, c in patterns], dtype=np.int64)
+    rng = np.random.default_rng(seed)
+    out: list[float] = []
+    batch = max(1, min(resamples, 2_000_000 // m))
+    done = 0
+    while done < resamples:
+        r = min(batch, resamples - done)
+        draws = rng.integers(0, m, size=(r, m))
+        flat = (draws + (np.arange(r) * m)[:, None]).ravel()
+        counts = np.bincount(flat, minlength=r * m).reshape(r, m)
+        cum = np.cumsum(counts * weights, axis=1)
+        total = cum[:, -1]
+        h = (total - 1) / 2
+        k = np.floor(h).astype(np.int64)
+        frac = h - k
+        # the pattern holding the k-th (0-based) and the next order statistic of each resample
+        lo = (cum <= k[:, None]).sum(axis=1)
+        hi = (cum <= np.minimum(k + 1, total - 1)[:, None]).sum(axis=1)
+        med = values[lo] + frac * (values[hi] - values[lo])
+        out.extend(float(x) for x in med)
+        done += r
+    return out
+
+
+def fisher_exact(x1: int, n1: int, x2: int, n2: int) -> float:
+    """Two-sided Fisher's exact p of ``x1`` of ``n1`` vs ``x2`` of ``n2``."""
+    if n1 <= 0 or n2 <= 0:
+        return 1.0
+    k, n = x1 + x2, n1 + n2
+    lo, hi = max(0, k - n2), min(k, n1)
+
+    def logp(a: int) -> float:
+        return (
+            math.lgamma(n1 + 1) - math.lgamma(a + 1) - math.lgamma(n1 - a + 1)
+            + math.lgamma(n2 + 1) - math.lgamma(k - a + 1) - math.lgamma(n2 - k + a + 1)
+            - math.lgamma(n + 1) + math.lgamma(k + 1) + math.lgamma(n - k + 1)
+        )  # fmt: skip
+
+    observed = logp(x1)
+    total = 0.0
+    for a in range(lo, hi + 1):
+        lp = logp(a)
+        if lp <= observed + 1e-7:
+            total += math.exp(lp)
+    return min(1.0, total)
 
 
 def bootstrap_median_ci(

@@ -67,10 +67,10 @@ SCRAPED = {
     "glassdoor-de-2023-hamitouche": date(2023, 8, 1),
     "glassdoor-au-da-2021-poorvaldhotre": date(2021, 10, 1),
 }
-#: files whose "Salary Estimate" belongs to the search band, not the posting: 30 values in 30
-#: contiguous blocks of rows. Stored as no salary, so the normalizer never reads a band as the
-#: posting's pay; the band stays in the raw file.
-BANDED_SALARY_FILES = frozenset({"Uncleaned_DS_jobs.csv"})
+#: A "Salary Estimate" that is the band of the scraper's search rather than the posting's pay (as
+#: in ``Uncleaned_DS_jobs.csv``: 30 values in 30 contiguous blocks) is kept as read here and left
+#: out of pay by one rule for every file at analysis time (``roleatlas.analyze.keys``, "search
+#: bands" in docs/METHODS.md), not by file name.
 
 _YEAR = re.compile(r"^\s*(1[5-9]\d\d|20\d\d)\s*$")
 _REVENUE = re.compile(r"\(USD\)\s*$|^\s*Unknown / Non-Applicable\s*$")
@@ -154,7 +154,6 @@ class GlassdoorPostings:
             )
         name = source_file(path)
         scraped_at = SCRAPED.get(path.parent.name)
-        banded = path.name in BANDED_SALARY_FILES
         required = ("row_id", *layout.columns.values())
         for row, cells, problem in table_rows(path, required=required, row_column="row_id"):
             if problem:
@@ -164,8 +163,6 @@ class GlassdoorPostings:
             if layout.shifted_facts:
                 facts = realign_company_facts(*(fields[f] for f in _FACTS))
                 fields.update(zip(_FACTS, facts, strict=True))
-            if banded:
-                fields["salary_text"] = None
             yield make_posting(
                 source=self.name,
                 source_file=name,

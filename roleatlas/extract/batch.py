@@ -23,11 +23,16 @@ class ExtractedBatch:
 
 
 def extract_postings(rows: list[dict[str, Any]]) -> ExtractedBatch:
-    """Extract every posting of a batch of ``{id, title, description}`` rows."""
+    """Extract every posting of a batch of ``{id, title, description[, company]}`` rows."""
     out = ExtractedBatch()
     duties: dict[str, list[str]] = {}
     records = [
-        {"id": r["id"], "title": r.get("title") or "", "description": r.get("description") or ""}
+        {
+            "id": r["id"],
+            "title": r.get("title") or "",
+            "description": r.get("description") or "",
+            "company": r.get("company"),  # read only when the batch carries the column
+        }
         for r in rows
     ]
     for record, result in zip(records, extract_batch(records), strict=True):

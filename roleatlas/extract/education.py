@@ -19,12 +19,13 @@ _MS_NOT = r"(?!\s*(?i:office|excel|word|sql|access|project|teams|dynamics|azure|
 _DEGREE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("phd", re.compile(r"(?i:\bph\.?\s?d\b|\bdoctorates?\b|\bdoctoral\b|\bd\.?phil\b|\bdoctor of philosophy\b)")),
     ("master", re.compile(
-        r"(?i:\bmaster'?s?\b(?!\s+(?:data|the|of ceremonies|scheduler))|\bm\.?b\.?a\b|\bm\.?eng\b|\bm\.?sc\b|"
+        r"(?i:\bmaster(?:'s|\u2019s|s'|s\u2019|s(?=\s+(?:degree|in\b|of\b|or\b|program)))|\bmasters?\b(?=\s*(?:degree|in\b|of\s+(?:science|arts|engineering|business|computer|applied|data|public|information|mathemat|statist|financ|econom)|level|or\b|/|\(|abschluss|studium))|"
+        r"\bmaster\b(?=-)|\bm\.?b\.?a\b|\bm\.?eng\b|\bm\.?sc\b|\bdiplom\b|\bmasterabschluss\b|"
         r"\b(?:graduate|advanced|post-?graduate)\s+degrees?\b)|\bM\.S\.?|\bMS\b" + _MS_NOT + r"|\bM\.A\.|\bMA\b(?=\s*(?:/|in\b|degree|or\b))"
     )),
     ("bachelor", re.compile(
         r"(?i:\bbachelor'?s?\b|\bb\.?sc\b|\bb\.?tech\b|\bundergraduate degrees?\b|\b(?:four|4)[\s-]year (?:college |university )?degrees?\b|"
-        r"\bcollege degrees?\b|\buniversity degrees?\b|\bbaccalaureate\b)|\bB\.S\.?|\bBS\b|\bB\.A\.|\bBA\b(?=\s*(?:/|in\b|degree|or\b|,))|\bBE\b(?=\s*/|\s+in\b)"
+        r"\bcollege degrees?\b|\buniversity degrees?\b|\bbaccalaureate\b|\bstudium\b|\bhochschulabschluss\b|\bhochschulstudium\b|\buniversit\u00e4tsabschluss\b|\bfh-abschluss\b)|\bB\.S\.?|\bBS\b|\bB\.A\.|\bBA\b(?=\s*(?:/|in\b|degree|or\b|,))|\bBE\b(?=\s*/|\s+in\b)"
     )),
     ("associate", re.compile(r"(?i:\bassociate'?s?\s+degrees?\b|\bassociates?\s+of\b|\b(?:two|2)[\s-]year (?:college )?degrees?\b)")),
     ("high school", re.compile(r"(?i:\bhigh[\s-]school\b|\bGED\b|\bsecondary school\b)")),
@@ -40,6 +41,16 @@ _ANY_DEGREE_RE = re.compile(
     )
 )
 _GENERIC_DEGREE_RE = re.compile(r"(?i)\bdegree\b")
+#: a "master" that follows these is a role, not a degree ("Scrum Master", "item master")
+_NOT_DEGREE_BEFORE_RE = re.compile(
+    r"(?i)(?:scrum|item|material|data|quiz|web|post|zen|ring|grand|chess|toast|dungeon)\W{0,2}$"
+)
+#: "MS" after a city ("Vicksburg, MS") or in a location line is Mississippi
+_STATE_BEFORE_RE = re.compile(r"(?:[A-Z][a-z]+,\s*|USA\s+)$")
+#: a student job asks for no degree held: "vorangetriebenes Bachelor- oder Masterstudium"
+_STUDENT_RE = re.compile(
+    r"(?i)(?:vorangetrieben|laufend|eingeschrieben|immatrikuliert|studierend|werkstudent|currently (?:enrolled|pursuing)|pursuing an?|working towards)\w*\W+(?:\w+\W+){0,4}$"
+)
 _CLAUSE_CUT_RE = re.compile(r"[,;()\n\u2022]|\.(?=\s|[A-Z]|$)| - ")
 _PREF_RE = re.compile(
     r"(?i)\b(?:preferred|preferably|prefer|a plus|desired|desirable|ideally|nice to have|bonus|advantage)"
@@ -49,17 +60,18 @@ _REQ_RE = re.compile(r"(?i)\b(?:required|requires?|must|minimum|at least|mandato
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+    "zwei": 2, "drei": 3, "vier": 4, "f\u00fcnf": 5, "sechs": 6, "zehn": 10,
 }  # fmt: skip
 _NUM = r"(\d{1,2}(?:\.5)?|" + "|".join(_NUMBER_WORDS) + r")"
 _YEARS_RE = re.compile(
     r"(?i)(?<![\d.,$])" + _NUM + r"(?:\s*\(\d{1,2}\))?\s*(\+|plus)?\s*(?:(?:-|–|to|or)\s*" + _NUM
-    + r"(?:\s*\(\d{1,2}\))?\s*\+?)?\s*(?:\+\s*)?(or more\s+|and above\s+)?(?:full[\s-]time\s+)?(?:years?|yrs?)\b"
+    + r"(?:\s*\(\d{1,2}\))?\s*\+?)?\s*(?:\+\s*)?(or more\s+|and above\s+)?(?:full[\s-]time\s+)?(?:years?|yrs?|jahre?n?)\b"
 )  # fmt: skip
 _EXPERIENCE_AFTER_RE = re.compile(
-    r"(?i)^[^.;\n]{0,70}?\b(?:experience|exp\b|work(?:ing)?\b|professional|industry|hands[\s-]on|background|track record|in (?:a|an|the)\b)"
+    r"(?i)^[^.;\n]{0,70}?(?:\b(?:experience|exp\b|work(?:ing)?\b|professional|industry|hands[\s-]on|background|track record|in (?:a|an|the)\b)|erfahrung)"
 )
 _EXPERIENCE_BEFORE_RE = re.compile(
-    r"(?i)(?:experience|minimum|at least|min\.?|requires?|required)\W{0,3}(?:of\W+)?(?:\w+\W+){0,2}$"
+    r"(?i)(?:experience|minimum|at least|min\.?|requires?|required|mindestens|mind\.)\W{0,3}(?:of\W+)?(?:\w+\W+){0,2}$"
 )
 _NOT_REQUIREMENT_RE = re.compile(
     r"(?i)^\W*(?:\w+\W+){0,3}?(?:ago|old|of age|in business|history|of service|warranty|founded|running|since)\b"
@@ -138,7 +150,11 @@ def extract_education(text: str, *, certifications: tuple[str, ...] | None = Non
 def degree_mentions(text: str) -> list[tuple[str, int, int]]:
     """Every degree-level mention as ``(level, start, end)`` in text order."""
     matches = (_ANY_DEGREE_RE.match(text, pos) for pos in degree_hints(text))
-    out = [((m.lastgroup or "").replace("_", " "), m.start(), m.end()) for m in matches if m]
+    out = [
+        ((m.lastgroup or "").replace("_", " "), m.start(), m.end())
+        for m in matches
+        if m and _is_degree(text, m)
+    ]
     if "degree" in fold_lower(text) and not any(
         level not in ("none", "high school") for level, _, _ in out
     ):
@@ -148,6 +164,16 @@ def degree_mentions(text: str) -> list[tuple[str, int, int]]:
             if _degree_required(text, m.start())
         ]
     return sorted(out, key=lambda t: t[1])
+
+
+def _is_degree(text: str, match: re.Match) -> bool:
+    before = text[max(0, match.start() - 60) : match.start()]
+    word = match.group(0)
+    if word[:1] in "Mm" and word[1:2].lower() == "a" and _NOT_DEGREE_BEFORE_RE.search(before):
+        return False
+    if word.startswith("MS") and _STATE_BEFORE_RE.search(before):
+        return False
+    return not _STUDENT_RE.search(before)
 
 
 def _degree_required(text: str, start: int) -> bool:
@@ -203,9 +229,9 @@ def years_of_experience(text: str, *, context=None) -> tuple[float | None, float
     return low, high
 
 
-_YEAR_WORD_RE = re.compile(r"(?i)\b(?:years?|yrs?)\b")
+_YEAR_WORD_RE = re.compile(r"(?i)\b(?:years?|yrs?|jahre?n?)\b")
 #: where a year word can start, searched in the lower-cased text (a literal scan, not \b at every char)
-_YEAR_START_RE = re.compile(r"y(?:ear|r)")
+_YEAR_START_RE = re.compile(r"y(?:ear|r)|jahr")
 
 
 def _year_matches(text: str) -> list[re.Match]:

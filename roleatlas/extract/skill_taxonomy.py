@@ -41,6 +41,8 @@ class Skill:
     ambiguous: tuple[str, ...] = ()
     rule: str | None = None
     source: Literal["core", "onet"] = "core"
+    #: the families this skill belongs to ("Random forest" -> "Decision trees"), by name
+    broader: tuple[str, ...] = ()
 
 
 def fold(text: str, *, lower: bool = True) -> str:
@@ -77,6 +79,8 @@ def validate_skills(skills: tuple[Skill, ...] | list[Skill]) -> None:
         names.add(skill.name)
         if skill.kind not in KINDS:
             raise TaxonomyError(f"skills taxonomy: {skill.name!r} has unknown kind {skill.kind!r}")
+        if skill.name in skill.broader:
+            raise TaxonomyError(f"skills taxonomy: {skill.name!r} is its own broader skill")
         for alias in (*skill.aliases, *skill.cased, *skill.ambiguous):
             for form in alias_forms(alias):
                 claimed = owner.setdefault(form, skill.name)
@@ -84,6 +88,10 @@ def validate_skills(skills: tuple[Skill, ...] | list[Skill]) -> None:
                     raise TaxonomyError(
                         f"skills taxonomy: alias {alias!r} claimed by {claimed!r} and {skill.name!r}"
                     )
+    for skill in skills:
+        unknown = [b for b in skill.broader if b not in names]
+        if unknown:
+            raise TaxonomyError(f"skills taxonomy: {skill.name!r} has unknown broader {unknown}")
 
 
 def skills_by_name() -> dict[str, Skill]:
@@ -110,9 +118,27 @@ def _core_skill(entry: dict, link: dict) -> Skill:
             cased=cased,
             ambiguous=tuple(str(a) for a in entry.get("ambiguous", ())),
             rule=entry.get("rule"),
+            broader=_names(entry.get("broader", ())),
         )
     except (KeyError, TypeError) as exc:
         raise TaxonomyError(f"skills taxonomy: bad entry {entry!r}: {exc}") from None
+
+
+def _names(value) -> tuple[str, ...]:
+    return (str(value),) if isinstance(value, str) else tuple(str(v) for v in value)
+
+
+def broader_names(name: str) -> tuple[str, ...]:
+    """Every family above ``name`` by ``broader`` links, nearest first (for roll-ups)."""
+    by_name = skills_by_name()
+    out: list[str] = []
+    todo = list(by_name[name].broader) if name in by_name else []
+    while todo:
+        family = todo.pop(0)
+        if family not in out:
+            out.append(family)
+            todo.extend(by_name[family].broader)
+    return tuple(out)
 
 
 def _onet_skill(entry: dict) -> Skill:
@@ -146,4 +172,6 @@ def _read_json(name: str):
     return json.loads(path.read_text("utf-8"))
 
 
-__all__ = ["Skill", "load_skills", "validate_skills", "skills_by_name", "alias_forms", "fold"]
+__all__ = [
+    "Skill", "alias_forms", "broader_names", "fold", "load_skills", "skills_by_name", "validate_skills",
+]  # fmt: skip

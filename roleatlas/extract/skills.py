@@ -169,13 +169,15 @@ def _url_spans(text: str) -> list[tuple[int, int]]:
 
 
 def extract_skills(
-    text: str, *, title: str | None = None, breadth: bool = True
+    text: str, *, title: str | None = None, company: str | None = None, breadth: bool = True
 ) -> list[SkillMatch]:
     """Every taxonomy skill named in ``text`` (the title, when given, is read as context only).
 
     Args:
         text: the posting description, as scraped (glued sentences are fine).
         title: the job title; reserved for title-aware rules.
+        company: the employer; a mention of its own name is no tool the job asks for, unless it
+            stands in a list of other tools ("Snowflake, Redshift, BigQuery").
         breadth: also match the O*NET breadth list (False: the curated core only).
 
     Returns:
@@ -214,6 +216,8 @@ def extract_skills(
             continue
         mapped.append((start, end, entry))
     accepted = _apply_rules(text, _resolve_overlaps(mapped), skills)
+    if company and accepted:
+        accepted = _drop_employer(text, accepted, skills, company)
     return _group(text, accepted, skills)
 
 
@@ -270,6 +274,38 @@ def _context_ok(text: str, start: int, end: int, skill: Skill) -> bool:
     return bool(_NOT_FIELD_GAP_RE.search(gap) or _SENTENCE_GAP_RE.search(gap))
 
 
+_LEGAL_FORMS = frozenset(
+    "inc incorporated llc ltd limited gmbh ag se kgaa co corp corporation plc sa bv nv group "
+    "holding holdings company technologies technology labs the".split()
+)
+
+
+@lru_cache(maxsize=1024)
+def _employer_names(company: str) -> frozenset[str]:
+    """The folded forms an employer goes by: "Snowflake Computing, Inc." -> "snowflake computing",
+    "snowflake"; the first word alone only when it is not a common word of skill names."""
+    words = [w for w in fold(company).split() if w not in _LEGAL_FORMS]
+    if not words:
+        return frozenset()
+    names = {" ".join(words[:k]) for k in range(1, len(words) + 1)}
+    return frozenset(n for n in names if len(n) >= 3)
+
+
+def _drop_employer(text, accepted, skills, company) -> list[tuple[int, int, int]]:
+    names = _employer_names(company)
+    if not names:
+        return accepted
+    out = []
+    for start, end, index in accepted:
+        own = fold(text[start:end]) in names or fold(skills[index].name) in names
+        if own:
+            others = [(s, e, i) for s, e, i in accepted if s != start]
+            if not _in_list(text, start, end, others, skills):
+                continue
+        out.append((start, end, index))
+    return out
+
+
 def _in_list(text, start, end, neighbours, skills, *, langs_only=False) -> bool:
     for n_start, n_end, n_skill in neighbours:
         if langs_only and skills[n_skill].category not in _LANGS:
@@ -314,6 +350,15 @@ _EXCEL_VERB_BEFORE = frozenset(
     "to will can who you we they help helps helping continue truly always only and".split()
 )
 _GO_AFTER = frozenset("programming language lang".split())
+#: "AI" read as a skill only where work is asked of it: "AI/ML", "AI techniques", "experience in AI"
+_AI_AFTER = frozenset(
+    "experience expertise techniques technique algorithms algorithm methods concepts skills "
+    "knowledge frameworks framework development applications research".split()
+)
+_AI_BEFORE_RE = re.compile(
+    r"(?i)\b(?:experience|expertise|knowledge|background|understanding|proficiency|skills?|"
+    r"familiarity|work(?:ing)?|apply(?:ing)?|using)\s+(?:in|with|of|on)?\s*(?:applied\s+)?$"
+)
 
 
 def _rule_ok(rule, text, start, end, neighbours, skills) -> bool:  # noqa: C901 - one table of rules
@@ -354,6 +399,12 @@ def _rule_ok(rule, text, start, end, neighbours, skills) -> bool:  # noqa: C901 
         return after not in _EXCEL_VERB_AFTER and before not in _EXCEL_VERB_BEFORE
     if rule == "dotnet":
         return start > 0 and text[start - 1] == "."
+    if rule == "ai":
+        return (
+            listed
+            or after in _AI_AFTER
+            or bool(_AI_BEFORE_RE.search(text[max(0, start - 40) : start]))
+        )
     if rule in ("looker", "sas"):
         return after not in ("institute", "airlines")
     return True

@@ -26,25 +26,31 @@ _PREFERRED_RE = re.compile(
     r"bonus|desired|desirable|ideally|advantageous|an advantage|would be great|not required|helpful|beneficial)"
 )
 _REQUIRED_RE = re.compile(
-    r"(?i)\b(?:required|requires?|requirements?|must|mandatory|essential|minimum|at least|necessary)\b"
+    r"(?i)\b(?:required|requires?|requirements?|must|mandatory|essential|minimum|at least|necessary|mindestens|voraussetzung)\b"
 )
 _HEADING_RE = re.compile(
     r"[ \t]*(?P<h>(?i:"
     r"(?P<pref>(?:preferred|desired|desirable|additional|bonus|nice[\s-]to[\s-]have|optional)(?:\s+(?:qualifications?|skills?|requirements?|experience|competencies|attributes|knowledge))?|nice[\s-]to[\s-]haves?|bonus points|pluses)"
-    r"|(?P<req>(?:basic|minimum|required|key|essential|mandatory|must[\s-]have|job|position|technical|your)\s+(?:qualifications?|skills?|requirements?|experience|competencies)|requirements|qualifications|what you(?:'ll| will)? need|what we(?:'re| are) looking for|must[\s-]haves?|who you are|about you|skills(?: and| &) (?:experience|qualifications))"
-    r"|(?P<other>responsibilities|duties|what you(?:'ll| will) do|benefits|perks|about (?:us|the company|the role|the team)|company overview|job description|overview|why (?:join|work)|compensation|salary|equal opportunity|the role|position summary|summary|who we are)))"
+    r"|(?P<req>(?:basic|minimum|required|key|essential|mandatory|must[\s-]have|job|position|technical|your)\s+(?:qualifications?|skills?|requirements?|experience|competencies)|requirements|qualifications|what you(?:'ll| will)? need|what we(?:'re| are) looking for|must[\s-]haves?|who you are|about you|skills(?: and| &) (?:experience|qualifications)"
+    r"|(?:ihr|dein|unser gew\u00fcnschtes) profil|anforderungen|das bringst du mit|das bringen sie mit|was (?:wir erwarten|du mitbringst|sie mitbringen)|qualifikationen|deine skills)"
+    r"|(?P<other>responsibilities|duties|what you(?:'ll| will) do|benefits|perks|about (?:us|the company|the role|the team)|company overview|job description|overview|why (?:join|work)|compensation|salary|equal opportunity|the role|position summary|summary|who we are"
+    r"|(?:ihre|deine) aufgaben|aufgaben|was dich erwartet|das bieten wir|was wir bieten|wir bieten|\u00fcber uns|dein beitrag)))"
     r"[ \t]*(?::|\n|$|(?=[A-Z\u2022*\-]))"
 )
 #: a lower-cased word that every match of the pattern contains: the regex runs only if one is there
 _PREFERRED_WORDS = (
     "prefer", "plus", "nice", "bonus", "desir", "ideally", "advantag", "would be great",
-    "not required", "helpful", "beneficial",
+    "not required", "helpful", "beneficial", "w\u00fcnschenswert", "von vorteil", "idealerweise",
+    "ein plus", "vorteilhaft",
 )  # fmt: skip
-_REQUIRED_WORDS = ("requir", "must", "mandatory", "essential", "minimum", "at least", "necessary")
+_REQUIRED_WORDS = (
+    "requir", "must", "mandatory", "essential", "minimum", "at least", "necessary", "mindestens",
+    "voraussetzung",
+)  # fmt: skip
 #: the first three letters of every heading alternative: a heading is tried only where one starts
 _HEADING_STARTS = frozenset(
     "pre des add bon nic opt plu bas min req key ess man mus job pos tec you qua wha who abo ski "
-    "res dut ben per com ove why sal equ the sum".split()
+    "res dut ben per com ove why sal equ the sum ihr dei das was unt anf auf wir \u00fcbe".split()
 )
 #: words that may start a degree mention, found with one automaton pass (see degree_hints)
 _DEGREE_TRIGGERS = (
@@ -55,6 +61,8 @@ _DEGREE_TRIGGERS = (
     "baccalaureate", "associate", "associates", "high", "ged", "secondary", "no", "ms", "m.s",
     "bs", "b.s", "ba", "b.a", "ma", "m.a", "be", "major", "majors", "majoring", "discipline",
     "disciplines", "field", "fields", "graduates", "diploma", "bs/ms", "ms/phd",
+    "studium", "hochschulabschluss", "hochschulstudium", "universit\u00e4tsabschluss", "fh",
+    "diplom", "masterabschluss",
 )  # fmt: skip
 
 

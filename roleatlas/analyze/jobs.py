@@ -27,10 +27,14 @@ BRIDGING_TOP_SKILLS = 20
 BRIDGING_LIMIT = 5
 
 _CANON = "f.is_canonical AND list_contains(?, f.role)"
-#: the columns a job card is made from (``compare._job_card``)
+#: the columns a job card is made from (``compare._job_card``); a search band is no pay
+#: (docs/METHODS.md), so a card whose pay is one shows none
 POSTING_COLUMNS = """f.role, f.posting_id, p.title, p.company, p.location, p.url,
     f.city, f.region, f.country, f.employment_type, f.seniority, f.experience_level,
-    f.role_confidence, f.annual_min_usd, f.annual_max_usd, f.salary_is_estimate,
+    f.role_confidence,
+    CASE WHEN f.search_band THEN NULL ELSE f.annual_min_usd END AS annual_min_usd,
+    CASE WHEN f.search_band THEN NULL ELSE f.annual_max_usd END AS annual_max_usd,
+    f.salary_is_estimate,
     CAST(f.posted_on AS VARCHAR) AS posted_on, f.date_kind, f.date_precision,
     CAST(f.scraped_on AS VARCHAR) AS scraped_on, f.source"""
 
@@ -54,6 +58,7 @@ _FEATURES = f"""
     SELECT f.role, f.posting_id, CAST(f.posted_on AS VARCHAR) AS posted_on,
            f.role_confidence AS confidence,
            CASE WHEN (f.annual_min_usd IS NOT NULL OR f.annual_max_usd IS NOT NULL)
+                 AND NOT f.search_band
                  AND {_plausible("f.annual_min_usd")} AND {_plausible("f.annual_max_usd")}
                 THEN (CASE WHEN f.salary_is_estimate THEN 'estimate' ELSE 'posted' END)
            END AS pay,

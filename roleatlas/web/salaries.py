@@ -63,7 +63,10 @@ class LiveSalaries:
                     if all(str(r.get(col)) == value for col, value in tests)
                 ]
             }
-        subset = SalaryData(rows=rows)
+        # postings left out as search bands are counted per role and source, so the count is
+        # known only when no filter other than the source applies
+        bands = {s: b for s, b in data.bands.items() if not chosen or s == chosen}
+        subset = SalaryData(rows=rows, bands=bands if not tests else {})
         return {
             "role": role,
             "filters": dict(filters),

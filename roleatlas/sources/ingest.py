@@ -28,6 +28,7 @@ from roleatlas.exceptions import SourceError
 from roleatlas.sources.base import ChunkedSource, Rejected, Row, Source
 from roleatlas.sources.clean import content_id
 from roleatlas.sources.dedup import link_postings
+from roleatlas.sources.files import require_path
 from roleatlas.sources.postings import relative_name
 from roleatlas.sources.prepare import (
     FILE_TABLES,
@@ -79,8 +80,7 @@ def ingest_file(
 ) -> FileReport:
     """Ingest one file with one adapter; raise ``SourceError`` (store unchanged) if unreadable."""
     path = Path(path)
-    if not (path.is_file() or path.is_dir()):
-        raise SourceError(f"{path}: no such file")
+    require_path(path)
     name = relative_name(path, data_dir)
     digest = _sha256(path) if path.is_file() else _tree_sha256(path)
     report = FileReport(source=source.name, file=name)
@@ -101,6 +101,8 @@ def ingest_file(
                 if progress:
                     progress(len(batch))
         writer.finish()
+        if not report.read:  # one rule for every format: a file without rows is refused
+            raise SourceError(f"{path}: no rows (an empty file, or a header alone)")
         store.insert(
             "ingest_files",
             [

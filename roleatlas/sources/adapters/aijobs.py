@@ -17,7 +17,7 @@ from roleatlas import config
 from roleatlas.exceptions import SourceError
 from roleatlas.sources.base import Record, Rejected, Row
 from roleatlas.sources.clean import content_id
-from roleatlas.sources.files import read_csv, read_text
+from roleatlas.sources.files import iter_json_array, read_csv, read_text
 from roleatlas.sources.postings import relative_name
 
 NAME = "aijobs"
@@ -111,13 +111,16 @@ def _csv_rows(path: Path) -> Iterator[tuple[int, dict[str, Any], str | None]]:
 
 def _json_rows(path: Path) -> Iterator[tuple[int, dict[str, Any], str | None]]:
     text = read_text(path)
-    try:
-        data = json.loads(text)
-    except ValueError as exc:
-        raise SourceError(f"{path}: malformed JSON ({exc}); is the file truncated?") from exc
-    if not isinstance(data, list):
+    if not text.lstrip().startswith("["):
+        try:
+            data = json.loads(text)
+        except (ValueError, RecursionError) as exc:
+            raise SourceError(f"{path}: malformed JSON ({exc}); is the file truncated?") from exc
         raise SourceError(f"{path}: expected a JSON array of salary records, got {_kind(data)}")
-    for row, item in enumerate(data):
+    for row, (item, problem) in enumerate(iter_json_array(path, text)):
+        if problem:
+            yield row, item, problem  # this record only: the others are read
+            continue
         if not isinstance(item, dict):
             yield row, {"value": item}, f"record is {_kind(item)}, not an object"
             continue

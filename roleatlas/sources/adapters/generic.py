@@ -17,7 +17,7 @@ from typing import Any
 from roleatlas.config import data_dir
 from roleatlas.exceptions import InputError, SourceError
 from roleatlas.sources.base import Record, Rejected
-from roleatlas.sources.files import iter_lines, read_csv
+from roleatlas.sources.files import iter_lines, loads_bounded, read_csv
 from roleatlas.sources.postings import POSTING_FIELDS, make_posting, relative_name
 
 _ISO_DATE = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})(?:[T ][0-9:.+\-Z ]*)?\s*$")
@@ -63,14 +63,26 @@ def parse_json_lines(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, Ce
             yield number, {}, "empty row"
             continue
         try:
-            value = json.loads(line)
+            value = loads_bounded(line)
         except json.JSONDecodeError as exc:
-            yield number, {"line": line[:2000]}, f"invalid JSON: {exc.msg}"
+            yield number, {"line": _printable(line)}, f"invalid JSON: {exc.msg}"
+            continue
+        except ValueError as exc:  # nested too deeply, or a NUL byte: this line only
+            yield number, {"line": _printable(line)}, str(exc)
             continue
         if not isinstance(value, dict):
-            yield number, {"line": line[:2000]}, f"not a JSON object but {type(value).__name__}"
+            yield (
+                number,
+                {"line": _printable(line)},
+                f"not a JSON object but {type(value).__name__}",
+            )
             continue
         yield number, value, None
+
+
+def _printable(line: str) -> str:
+    """The start of a bad line as kept in the quarantine (no NUL bytes)."""
+    return line[:2000].replace("\x00", "")
 
 
 def parse_date(value: Any) -> Any:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from roleatlas.analyze.responsibilities import (
+    MIN_TASK_SIMILARITY,
     company_key,
     is_duty,
     load_themes,
@@ -84,12 +85,18 @@ def test_theme_counts_postings_and_employers() -> None:
             "task_id": "2",
             "task": "Create graphs, charts, or other visualizations to convey results.",
         },
+        {"code": "15-2051.00", "task_id": "3", "task": "Build dashboards and reports for users."},
     ]
     found = role_responsibilities(rows, tasks=tasks)
     item = next(it for it in found["items"] if it["theme"] == "dashboards-reports")
     assert (item["count"], item["n"], item["companies"]) == (5, 10, 3)
     assert item["share"] == 0.5 and item["ci"][0] < 0.5 < item["ci"][1]
-    assert item["onet_task"]["task_id"] == "2"
+    # task 2 shares only "create" with the theme's statements: below the stated similarity
+    assert item["onet_task"]["task_id"] == "3"
+    assert item["onet_task"]["similarity"] >= MIN_TASK_SIMILARITY
+    only_two = role_responsibilities(rows, tasks=tasks[:2])
+    item = next(it for it in only_two["items"] if it["theme"] == "dashboards-reports")
+    assert item["onet_task"] is None
     companies = [e["posting_id"].split("-")[0] for e in item["examples"]]
     assert len(companies) == len(set(companies)) == 3
 

@@ -13,6 +13,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
+from starlette.routing import Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from roleatlas.exceptions import InputError, NotFoundError, RoleAtlasError
@@ -243,7 +244,8 @@ def create_app(settings: WebSettings | None = None, *, source: DataSource | None
     app.add_middleware(SecurityHeaders)
     app.add_middleware(HeadAsGet)
     _add_error_handlers(app)
-    if settings.follow:
+    if settings.follow:  # a server: built and frozen before its first request, then following
+        warm(app.state.site)
         app.state.follower = Follower(app, settings).start()
     return app
 
@@ -302,7 +304,18 @@ def _add_error_handlers(app: FastAPI) -> None:
         response = _error(request, exc.status_code, message)
         for key, value in (exc.headers or {}).items():
             response.headers[key] = value
+        if exc.status_code == 405:  # every route of the path, not only the first one matched
+            response.headers["allow"] = ", ".join(_allowed(request))
         return response
+
+
+def _allowed(request: Request) -> list[str]:
+    """The methods some route answers at this request's path."""
+    methods: set[str] = set()
+    for route in request.app.router.routes:
+        if getattr(route, "methods", None) and route.matches(request.scope)[0] != Match.NONE:
+            methods |= set(route.methods)
+    return sorted(methods)
 
 
 def _validation_message(errors: Any) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Body, Path, Query, Request
 from pydantic import BaseModel, Field
@@ -16,7 +16,21 @@ from roleatlas.web.routes.jobs import JobQueryDep, jobs_data, posting_data
 from roleatlas.web.routes.roles import role_data
 from roleatlas.web.routes.salaries import salary_data
 
-router = APIRouter(tags=["v1"])
+
+class Error(BaseModel):
+    error: str
+    status: int
+
+
+#: every error the API answers has the same body; declared so clients and fuzzers know it
+ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": Error, "description": "Bad input (an unknown filter value, a bad pair)."},
+    404: {"model": Error, "description": "No such role, comparison or posting."},
+    413: {"model": Error, "description": "The request body is over the size limit."},
+    422: {"model": Error, "description": "A parameter is invalid."},
+    503: {"model": Error, "description": "The store cannot answer."},
+}
+router = APIRouter(tags=["v1"], responses=ERRORS)
 Slug = Annotated[str, Path(max_length=80, pattern=r"^[a-z0-9-]+$", description="Role slug.")]
 Pair = Annotated[str, Path(max_length=170, pattern=r"^[a-z0-9-]+-vs-[a-z0-9-]+$")]
 Filter = Annotated[str | None, Query(max_length=40)]
@@ -101,13 +115,13 @@ def get_salaries(
     request: Request,
     site: SiteDep,
     slug: Slug,
-    level: Filter = None,
+    level: Annotated[Literal["", "EN", "MI", "SE", "EX"] | None, Query()] = None,
     seniority: Filter = None,
-    country: Filter = None,
-    remote: Filter = None,
-    company_size: Filter = None,
-    year: Filter = None,
-    source: Filter = None,
+    country: Annotated[str | None, Query(pattern=r"^([A-Za-z]{2})?$")] = None,
+    remote: Annotated[Literal["", "remote", "hybrid", "onsite"] | None, Query()] = None,
+    company_size: Annotated[Literal["", "S", "M", "L"] | None, Query()] = None,
+    year: Annotated[str | None, Query(pattern=r"^((20[0-9]{2})|2100)?$")] = None,
+    source: Annotated[Literal["", "survey", "posted", "estimate"] | None, Query()] = None,
 ) -> dict[str, Any]:
     """Salary figures of a role; with filters they are computed live from the store."""
     params = {"level": level, "seniority": seniority, "country": country, "remote": remote,

@@ -107,6 +107,8 @@ async def read_text(request: Request) -> str:
     The body's size is limited before it is read (``BodyLimit`` in ``app.py``).
     """
     body = await request.body()
+    if not body:
+        raise InputError('give the résumé or skill list as "text" (the body is empty)')
     if len(body) > MAX_TEXT * 4:
         raise InputError(f"the text is too long: at most {MAX_TEXT:,} characters")
     kind = request.headers.get("content-type", "")
@@ -119,7 +121,8 @@ async def read_text(request: Request) -> str:
             raise InputError("the body is not valid JSON") from exc
         text = data.get("text") if isinstance(data, dict) else None
     else:
-        text = (parse_qs(body.decode("utf-8", "replace")).get("text") or [""])[0]
+        fields = parse_qs(body.decode("utf-8", "replace"), keep_blank_values=True)
+        text = (fields.get("text") or [None])[0]
     if not isinstance(text, str):
         raise InputError('give the résumé or skill list as "text"')
     return clean_text(text)

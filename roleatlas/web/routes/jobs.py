@@ -48,10 +48,11 @@ class JobQuery(BaseModel):
     remote: Literal["", "remote", "hybrid", "onsite"] = ""
     employment_type: str = Field("", max_length=30, pattern=_FACET)
     source: str = Field("", max_length=60, pattern=_FACET)
-    salary_min: int | None = Field(
-        None, ge=0, le=10_000_000, description="Annual USD, top of band."
+    # "" is accepted (an HTML form sends empty fields) and means no filter
+    salary_min: Annotated[int, Field(ge=0, le=10_000_000)] | Literal[""] | None = Field(
+        None, description="Annual USD, top of band; empty: no filter."
     )
-    posted_since: date | None = None
+    posted_since: date | Literal[""] | None = Field(None, description="Empty: no filter.")
     sort: Literal["relevance", "date", "salary"] = "relevance"
     page: int = Field(1, ge=1, le=10_000)
 
@@ -60,6 +61,18 @@ class JobQuery(BaseModel):
     def _blank_is_none(cls, value: Any) -> Any:
         # an HTML form submits empty fields as empty strings
         return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("posted_since", mode="before")
+    @classmethod
+    def _iso_date(cls, value: Any) -> Any:
+        # a date as the schema declares it (YYYY-MM-DD), not a number read as a timestamp
+        if (
+            isinstance(value, str)
+            and value.strip()
+            and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value)
+        ):
+            raise ValueError("a date as YYYY-MM-DD")
+        return value
 
     def filters(self) -> dict[str, Any]:
         return {

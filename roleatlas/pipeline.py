@@ -24,8 +24,8 @@ BATCH_SIZE = 2000
 Progress = Callable[[str, int | None], Callable[[int], None] | None]
 
 _POSTING_COLUMNS = (
-    "id, canonical_id, source, title, description, location, country_hint, currency_hint, "
-    "salary_text, posted_date, scraped_at, date_kind, date_precision, employment_type, industry, "
+    "id, canonical_id, source, title, company, description, location, country_hint, "
+    "currency_hint, salary_text, posted_date, scraped_at, date_kind, date_precision, employment_type, industry, "
     "sector, remote_text"
 )
 
@@ -325,7 +325,9 @@ def extract_stage(
     version = [EXTRACTOR_VERSION]
     total = int(store.scalar(f"SELECT count(*) {todo}", version) or 0)
     tick = progress("extract", total) if progress and total else None
-    batches = _batches(store, f"SELECT id, title, description {todo} {_REPOSTS_TOGETHER}", version)
+    batches = _batches(
+        store, f"SELECT id, title, company, description {todo} {_REPOSTS_TOGETHER}", version
+    )
     for batch, out in parallel_map(extract_postings, batches, rows=total):
         with store.transaction():
             store.update_from("posting_facts", out.facts, key="posting_id")

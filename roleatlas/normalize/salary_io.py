@@ -8,6 +8,7 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import IO
 
+from roleatlas.cells import spreadsheet_safe
 from roleatlas.exceptions import InputError
 from roleatlas.normalize.salary import SalaryParse, parse_salary
 
@@ -95,7 +96,7 @@ def format_rows(
     writer = csv.DictWriter(buffer, OUTPUT_FIELDS, lineterminator="\n")
     writer.writeheader()
     for raw, parsed in pairs:
-        writer.writerow(_record(raw, parsed))
+        writer.writerow({k: spreadsheet_safe(v) for k, v in _record(raw, parsed).items()})
         yield buffer.getvalue().rstrip("\n")
         buffer.seek(0)
         buffer.truncate()

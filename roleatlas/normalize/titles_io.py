@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TextIO
 
+from roleatlas.cells import spreadsheet_safe
 from roleatlas.exceptions import InputError
 from roleatlas.normalize.titles import TitleClass
 
@@ -127,5 +128,5 @@ def format_classifications(
     for result in results:
         buffer.seek(0)
         buffer.truncate()
-        writer.writerow(_record(result, explain=explain).values())
+        writer.writerow([spreadsheet_safe(v) for v in _record(result, explain=explain).values()])
         yield buffer.getvalue()

@@ -30,8 +30,8 @@ from roleatlas.spark.schema import EXTRA_FIELDS, spark_ddl, table_schema
 from roleatlas.spark.session import spark_session
 from roleatlas.store import Store, utcnow
 
-#: the raw columns the per-posting functions read (the DuckDB build's, plus the company)
-POSTING_INPUT = pipeline._POSTING_COLUMNS + ", company"
+#: the raw columns the per-posting functions read (the same as the DuckDB build's)
+POSTING_INPUT = pipeline._POSTING_COLUMNS
 #: the DuckDB stages the Spark pass stands in for, in order
 STAGES = ("normalize", "extract")
 #: output tables, in load order

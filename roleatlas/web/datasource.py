@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from roleatlas.analyze.keys import search_band_sql
 from roleatlas.analyze.run import decode_result
 from roleatlas.analyze.text import http_url
 from roleatlas.exceptions import StoreError
@@ -121,7 +122,7 @@ class StoreSource(DataSource):
         rows = self.store.query(
             f"SELECT {_POSTING_COLUMNS}, p.description, p.description_html, p.salary_text, "
             "p.scraped_at, f.is_canonical, f.fields_of_study, f.certifications, f.degree_preferred, "
-            "f.role_confidence, f.region "
+            f"f.role_confidence, f.region, {search_band_sql(self.store, 'f')} AS search_band "
             "FROM postings p JOIN posting_facts f ON f.posting_id = p.id WHERE p.id = ?",
             [posting_id],
         )

@@ -12,6 +12,7 @@ from typing import Annotated, Any
 from fastapi import Depends, Request
 from fastapi.responses import Response
 
+from roleatlas.cells import spreadsheet_safe
 from roleatlas.web.render import render
 from roleatlas.web.site import Site
 
@@ -52,20 +53,6 @@ def json_page(data: Any) -> tuple[bytes, str]:
 
 
 #: a cell starting with one of these is a formula to a spreadsheet (OWASP, CSV injection)
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def spreadsheet_safe(value: Any) -> Any:
-    """``value``, with a text that a spreadsheet would run as a formula prefixed by ``'``.
-
-    Numbers are left alone (``-3`` stays a number); text such as ``=HYPERLINK(…)``,
-    ``+cmd|…`` or ``-2+3`` is shown as written instead of evaluated.
-    """
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
 def csv_page(rows: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> tuple[bytes, str]:
     """CSV bytes of rows (only ``columns``, in order), every cell spreadsheet-safe."""
     out = io.StringIO()

@@ -28,7 +28,11 @@ def salary_data(site: Site, slug: str, params: dict[str, Any]) -> dict[str, Any]
     filters = clean_filters(params)
     stored = site.source.result("salaries", slug) or {}
     note = None
-    stats: dict[str, Any] = {"global": stored.get("global"), "by": stored.get("by") or {}}
+    stats: dict[str, Any] = {
+        "global": stored.get("global"),
+        "by": stored.get("by") or {},
+        "broader": stored.get("broader"),
+    }
     if filters:
         live = site.source.salary_stats(slug, filters)
         if live is None:

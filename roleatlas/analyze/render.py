@@ -19,7 +19,7 @@ from roleatlas.analyze.text import ci_pct, date_label, months, pct, sources, win
 SECTIONS = (
     ("definitions", "Definitions"),
     ("responsibilities", "Responsibilities"),
-    ("skills", "Required Skills"),
+    ("skills", "Skills: mentioned and stated as required"),
     ("education", "Educational Backgrounds"),
     ("tools", "Tools and Software Used"),
     ("industries", "Common Industries"),

@@ -75,7 +75,12 @@ def test_compare_page(page, server, pair) -> None:  # type: ignore[no-untyped-de
     page.goto(f"{server}/compare/{b}-vs-{a}")
     assert page.url.endswith(f"/compare/{a}-vs-{b}"), "redirected to the canonical URL"
     headings = page.locator("main h2").all_inner_texts()
-    for section in ("Definitions", "Required Skills", "Salary Insights", "Transition Plans"):
+    for section in (
+        "Definitions",
+        "Skills: mentioned and stated as required",
+        "Salary Insights",
+        "Transition Plans",
+    ):
         assert section in headings
     assert page.locator("main svg[role=img]").count() >= 2
     assert page.locator("nav.toc a").count() >= 10

@@ -9,7 +9,7 @@ import re
 import pytest
 
 ARTICLE_SECTIONS = [
-    "Definitions", "Responsibilities", "Required Skills", "Educational Backgrounds",
+    "Definitions", "Responsibilities", "Skills: mentioned and stated as required", "Educational Backgrounds",
     "Tools and Software Used", "Common Industries", "Outlooks",
     "Practical Tips for Getting Started", "Transition Plans", "Featured Jobs", "Salary Insights",
     "Related Comparisons",

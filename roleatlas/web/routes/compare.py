@@ -21,7 +21,7 @@ router = APIRouter(include_in_schema=False)
 SECTIONS = (
     ("definitions", "Definitions"),
     ("responsibilities", "Responsibilities"),
-    ("skills", "Skills: mentioned and required"),
+    ("skills", "Skills: mentioned and stated as required"),
     ("education", "Educational Backgrounds"),
     ("tools", "Tools and Software Used"),
     ("industries", "Common Industries"),

@@ -444,7 +444,16 @@ class ComparisonBuilder:
                 "a": pa["thin"]["postings"],
                 "b": pb["thin"]["postings"],
                 "note": (
-                    f"Thin data (fewer than {THIN_POSTINGS} postings): " + "; ".join(thin) + "."
+                    f"Thin data (fewer than {THIN_POSTINGS} postings): "
+                    + "; ".join(thin)
+                    + "."
+                    + "".join(
+                        f" {p['name']}: the pooled figures of the leadership family "
+                        f"({p['leadership_family']['basis']['n']} postings) are shown beside "
+                        "its own, labelled as the family's."
+                        for p in (pa, pb)
+                        if p.get("leadership_family")
+                    )
                     if thin
                     else None
                 ),

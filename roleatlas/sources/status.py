@@ -16,14 +16,8 @@ def store_status(store: Store) -> dict[str, Any]:
         "FROM ingest_files GROUP BY source ORDER BY source"
     ):
         sources[row["source"]] = {
-            "read": int(row["read"]),
-            "stored": int(row["stored"]),
-            "quarantined": int(row["quarantined"]),
-            "duplicates": 0,
-            "files": int(row["files"]),
-            "refused": 0,
-            "first_date": None,
-            "last_date": None,
+            **_empty_source(),
+            **{k: int(row[k]) for k in ("read", "stored", "quarantined", "files")},
             "last_ingested": row["last_ingested"].isoformat(timespec="seconds"),
         }
     for row in store.query(
